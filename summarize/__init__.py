@@ -1,0 +1,18 @@
+"""summarize: extractive summarization for Vietnamese.
+
+>>> from summarize import summarize
+>>> summary = summarize(text)              # doctest: +SKIP
+>>> summary.sentences                      # the best sentences, in document order
+>>> summary.sections.results               # what was achieved; .limitations, .next_tasks
+
+TextRank over TF-IDF sentence vectors, with Vietnamese word segmentation (underthesea), page
+furniture (titles, bylines, captions, repeats) kept out of the summary, and every sentence
+labelled as a result, a limitation or a next task.
+"""
+
+from .summarizer import Summarizer, summarize
+from .summary import Sections, Sentence, Summary
+
+__all__ = ["Sections", "Sentence", "Summarizer", "Summary", "__version__", "summarize"]
+
+__version__ = "0.1.0"

@@ -1,0 +1,156 @@
+"""The command line: ``summarize [FILE|-] [--sentences N | --ratio R | --words W] [--format F]``.
+
+A thin shell over :class:`summarize.Summarizer`: ``main(argv, stdin, stdout, stderr) -> int``
+with injectable streams. Every error is caught here and printed as one line on stderr:
+exit 2 for usage errors, unreadable or undecodable input; 1 for an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import NoReturn, TextIO
+
+from . import __version__
+from .render import FORMATS, LANGUAGES, render
+from .segment import SPLITS
+from .summarizer import Summarizer
+from .tokenize import TOKENIZERS
+
+PROG = "summarize"
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command line or its input: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Extractive summary of Vietnamese text, with results / limitations / "
+        "next-tasks sections.",
+    )
+    parser.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for stdin")
+    budget = parser.add_mutually_exclusive_group()
+    budget.add_argument("-n", "--sentences", type=int, help="number of sentences (default 3)")
+    budget.add_argument("-r", "--ratio", type=float, help="fraction of the sentences, in (0, 1]")
+    budget.add_argument("-w", "--words", type=int, help="at most this many words")
+    parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--labels",
+        choices=LANGUAGES,
+        default="vi",
+        help="language of the section headings (default vi)",
+    )
+    parser.add_argument(
+        "--no-sections",
+        action="store_true",
+        help="plain summary without the results / limitations / next-tasks sections",
+    )
+    parser.add_argument(
+        "--tokenizer",
+        choices=TOKENIZERS,
+        default="word",
+        help="word (underthesea segmentation, default) or syllable (fast)",
+    )
+    parser.add_argument(
+        "--split",
+        choices=SPLITS,
+        default="auto",
+        help="auto: find sentences; lines: one sentence per line",
+    )
+    parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def main(
+    argv: list[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; returns the exit status instead of exiting."""
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        text = _read(args.file, args.encoding, stdin)
+        summarizer = Summarizer(
+            tokenizer=args.tokenizer, split=args.split, sections=not args.no_sections
+        )
+        summary = summarizer.summarize(
+            text, sentences=args.sentences, ratio=args.ratio, words=args.words
+        )
+        rendered = render(summary, args.format, labels=args.labels, sections=not args.no_sections)
+        out.write(rendered + "\n")
+        out.flush()
+    except SystemExit as exc:  # --help and --version print and exit 0 inside argparse
+        return int(exc.code or 0)
+    except (UsageError, ValueError) as exc:
+        err.write(f"{PROG}: error: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout(out)
+        return EXIT_OK
+    except KeyboardInterrupt:
+        err.write(f"{PROG}: interrupted\n")
+        return 130
+    except Exception as exc:
+        err.write(f"{PROG}: error: {type(exc).__name__}: {exc}\n")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _read(path: str, encoding: str, stdin: TextIO | None) -> str:
+    """The input text; decoding problems become a :class:`UsageError` naming the byte offset."""
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin
+        if stream is None:
+            raise UsageError("no input: stdin is closed")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text stream (tests inject io.StringIO)
+            return stream.read()
+        return _decode(buffer.read(), "<stdin>", encoding)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory") from None
+    except PermissionError:
+        raise UsageError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return _decode(data, path, encoding)
+
+
+def _decode(data: bytes, name: str, encoding: str) -> str:
+    try:
+        codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+        return data.decode(codec)
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{name}: not valid {encoding} at byte offset {exc.start}; "
+            "use --encoding to name the right one"
+        ) from None
+
+
+def _silence_stdout(out: TextIO) -> None:
+    """After a closed pipe (``| head``), keep Python's exit-time flush from complaining."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

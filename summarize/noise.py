@@ -1,0 +1,158 @@
+"""Lines that are never summary material: title, bylines, credits, captions, headings, repeats.
+
+Text pasted from news sites carries page furniture: the title line, a byline fragment (``NDO -``),
+image alt-text (a line ending ``-0``), photo captions (``Quang cảnh hội nghị.``), credits
+(``(Ảnh: ...)``) and captions printed twice. They stay in the document model with a reason and are
+excluded from ranking and selection. Headings (``Kết quả đạt được``) are noise for the summary
+but carry meaning for the sections stage, so they keep their own reason.
+
+The rules look at lines, because that is how page furniture arrives; they never cut a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import Segmentation, Span
+
+TITLE = "title"
+BYLINE = "byline"
+CREDIT = "credit"
+IMAGE_ALT = "image_alt"
+CAPTION = "caption"
+HEADING = "heading"
+DUPLICATE = "duplicate"
+EMPTY = "empty"
+REASONS = (TITLE, BYLINE, CREDIT, IMAGE_ALT, CAPTION, HEADING, DUPLICATE, EMPTY)
+
+_SYLLABLE = re.compile(r"[^\W_]+")
+# "NDO -", "TTO -", "VOV.VN -", "(Dân trí) -": an outlet code alone on its line.
+_BYLINE_LINE = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—:]?\s*$")
+# The same fragment at the head of the first paragraph: "TTO - Sáng 12/3, ...".
+BYLINE_PREFIX = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—]\s+(?=\S)")
+_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:Ảnh|Nguồn|Theo|Video|Clip|Đồ họa|Đồ hoạ|Bài và ảnh|Bài, ảnh|Photo)\s*[:-]"
+    r"[^.!?]{0,80}[)\]]?\.?$",
+    re.IGNORECASE,
+)
+_IMAGE_ALT = re.compile(r"\s-\s?0\s*$|-0\s*$")
+_CAPTION_OPENER = re.compile(
+    r"^(?:Quang cảnh|Toàn cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh:|Hình:|Hình ảnh|Các đại biểu dự|"
+    r"Đại biểu dự|Đại biểu tham dự)",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…:;\"”’»)]$")
+_LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
+
+TITLE_MAX_SYLLABLES = 40
+HEADING_MAX_SYLLABLES = 12
+CAPTION_MAX_SYLLABLES = 30
+SHORT_CAPTION_SYLLABLES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Noise:
+    """Why each sentence is excluded (``None``: content), and the title's sentence index.
+
+    ``sentences`` are the input spans, except that a byline fragment heading a paragraph
+    (``TTO - Sáng 12/3, ...``) is cut off the front of its sentence.
+    """
+
+    sentences: tuple[Span, ...]
+    reasons: tuple[str | None, ...]
+    title: int | None
+
+
+def syllable_count(text: str) -> int:
+    return len(_SYLLABLE.findall(text))
+
+
+def detect_noise(text: str, seg: Segmentation) -> Noise:
+    """Classify every sentence of ``seg`` (offsets into ``text``) as content or noise."""
+    by_line: list[list[int]] = [[] for _ in seg.lines]
+    for index, span in enumerate(seg.sentences):
+        by_line[span.line].append(index)
+    line_reason = _line_reasons(text, seg, by_line)
+
+    reasons: list[str | None] = [None] * len(seg.sentences)
+    for line_no, indices in enumerate(by_line):
+        for index in indices:
+            reasons[index] = line_reason[line_no]
+    seen: set[str] = set()
+    for index, span in enumerate(seg.sentences):
+        if reasons[index] is not None:
+            continue
+        sentence = text[span.start : span.end]
+        key = _key(sentence)
+        if not key:
+            reasons[index] = EMPTY
+        elif key in seen:
+            reasons[index] = DUPLICATE
+        elif _CREDIT.match(sentence):
+            reasons[index] = CREDIT
+        seen.add(key)
+    title = next((i for i, r in enumerate(reasons) if r == TITLE), None)
+    return Noise(_trim_bylines(text, seg), tuple(reasons), title)
+
+
+def _trim_bylines(text: str, seg: Segmentation) -> tuple[Span, ...]:
+    spans = list(seg.sentences)
+    for index, span in enumerate(spans):
+        if index and spans[index - 1].line == span.line:
+            continue  # only the head of a paragraph carries a byline
+        match = BYLINE_PREFIX.match(text, span.start, span.end)
+        if match and match.end() < span.end:
+            spans[index] = Span(match.end(), span.end, span.line)
+    return tuple(spans)
+
+
+def _key(text: str) -> str:
+    """Comparison key of a line: case, spacing and punctuation ignored."""
+    return " ".join(_SYLLABLE.findall(text.casefold()))
+
+
+def _line_reasons(text: str, seg: Segmentation, by_line: list[list[int]]) -> list[str | None]:
+    lines = [text[s:e] for s, e in seg.lines]
+    keys = [_key(line) for line in lines]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    reasons: list[str | None] = [None] * len(lines)
+    first_seen: set[str] = set()
+    for i, line in enumerate(lines):
+        syllables = syllable_count(line)
+        one_sentence = len(by_line[i]) == 1
+        unpunctuated = not _TERMINAL.search(line)
+        if not keys[i]:
+            reasons[i] = EMPTY
+        elif keys[i] in first_seen:
+            reasons[i] = DUPLICATE
+        elif _BYLINE_LINE.match(line):
+            reasons[i] = BYLINE
+        elif _CREDIT.match(line):
+            reasons[i] = CREDIT
+        elif _IMAGE_ALT.search(line):
+            reasons[i] = IMAGE_ALT
+        elif i == 0 and len(lines) > 1 and unpunctuated and syllables <= TITLE_MAX_SYLLABLES:
+            reasons[i] = TITLE
+        elif _LIST_ITEM.match(line) and syllables > 2:
+            reasons[i] = None  # list items are content however short
+        elif (unpunctuated and syllables <= HEADING_MAX_SYLLABLES and i + 1 < len(lines)) or (
+            line.endswith(":") and one_sentence and syllables <= HEADING_MAX_SYLLABLES
+        ):
+            reasons[i] = HEADING
+        elif (
+            one_sentence
+            and syllables <= CAPTION_MAX_SYLLABLES
+            and (
+                unpunctuated
+                or counts[keys[i]] > 1  # a caption printed twice
+                or _CAPTION_OPENER.match(line)
+                or (i > 0 and _IMAGE_ALT.search(lines[i - 1]) is not None)  # under an image
+                or syllables <= SHORT_CAPTION_SYLLABLES
+            )
+        ):
+            reasons[i] = CAPTION
+        first_seen.add(keys[i])
+    return reasons

@@ -1,0 +1,114 @@
+"""Choosing the summary: the best sentences within a budget, without repeats.
+
+Greedy Maximal Marginal Relevance (Carbonell & Goldstein, 1998): at each step take the eligible
+sentence maximising ``(1 − diversity) · score − diversity · max_sim(chosen)``, scores scaled to
+[0, 1]. On top of MMR a hard cap: a sentence whose similarity to a chosen one exceeds
+``max_similarity`` is never taken, so near-duplicates cannot both appear whatever the weights.
+Ties break by position (the earlier sentence wins). The result is in document order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from . import _validate
+
+DEFAULT_SENTENCES = 3
+DIVERSITY = 0.3
+MAX_SIMILARITY = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much summary to return: exactly one of the three is set."""
+
+    sentences: int | None = None
+    ratio: float | None = None
+    words: int | None = None
+
+    @classmethod
+    def from_options(
+        cls, sentences: object = None, ratio: object = None, words: object = None
+    ) -> Budget:
+        given = [
+            name
+            for name, v in (("sentences", sentences), ("ratio", ratio), ("words", words))
+            if v is not None
+        ]
+        if len(given) > 1:
+            raise ValueError(
+                f"only one of `sentences`, `ratio`, `words` may be given, not {' and '.join(given)}"
+            )
+        if ratio is not None:
+            return cls(
+                ratio=_validate.check_float("ratio", ratio, low=0.0, high=1.0, low_open=True)
+            )
+        if words is not None:
+            return cls(words=_validate.check_int("words", words, minimum=1))
+        if sentences is not None:
+            return cls(sentences=_validate.check_int("sentences", sentences, minimum=1))
+        return cls(sentences=DEFAULT_SENTENCES)
+
+    def max_sentences(self, eligible: int) -> int:
+        if self.sentences is not None:
+            return min(self.sentences, eligible)
+        if self.ratio is not None:
+            return min(eligible, max(1, math.ceil(self.ratio * eligible)))
+        return eligible
+
+
+def select(
+    scores: NDArray[np.float64],
+    similarity: sp.spmatrix,
+    eligible: Sequence[bool],
+    lengths: Sequence[int],
+    budget: Budget,
+    *,
+    diversity: float = DIVERSITY,
+    max_similarity: float = MAX_SIMILARITY,
+) -> tuple[int, ...]:
+    """Indices of the chosen sentences, in document order.
+
+    ``similarity`` is the symmetric sentence-similarity matrix, ``lengths`` the word count of
+    each sentence (for ``budget.words``). At least one sentence is chosen when any is eligible.
+    """
+    candidates = [i for i, ok in enumerate(eligible) if ok]
+    if not candidates:
+        return ()
+    sim = sp.csr_matrix(similarity)
+    score = np.asarray(scores, dtype=np.float64)[candidates]
+    top = score.max()
+    relevance = score / top if top > 0 else np.zeros_like(score)
+    redundancy = np.zeros(len(candidates))
+    position = {c: k for k, c in enumerate(candidates)}
+    open_ = np.ones(len(candidates), dtype=bool)
+    limit = budget.max_sentences(len(candidates))
+    words_left = budget.words
+    chosen: list[int] = []
+    while open_.any() and len(chosen) < limit:
+        fits = open_.copy()
+        if words_left is not None and chosen:
+            fits &= np.asarray([lengths[c] for c in candidates]) <= words_left
+        if not fits.any():
+            break
+        value = np.where(fits, (1 - diversity) * relevance - diversity * redundancy, -np.inf)
+        k = int(np.argmax(value))  # argmax returns the first maximum: ties go to the earlier one
+        best = candidates[k]
+        chosen.append(best)
+        open_[k] = False
+        if words_left is not None:
+            words_left -= lengths[best]
+        row = sim.getrow(best)
+        for j, s in zip(row.indices, row.data, strict=False):
+            if j in position:
+                kj = position[j]
+                redundancy[kj] = max(redundancy[kj], s)
+                if s > max_similarity:
+                    open_[kj] = False
+    return tuple(sorted(chosen))
