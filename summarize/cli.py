@@ -1,4 +1,5 @@
-"""The command line: ``summarize [FILE|-] [--sentences N | --ratio R | --words W] [--format F]``.
+"""The command line: ``summarize [FILE|-] [--sentences N | --ratio R | --words W] [--format F]``,
+and for many documents ``summarize --jsonl IN --out OUT [--jobs N] [--resume]``.
 
 A thin shell over :class:`summarize.Summarizer`: ``main(argv, stdin, stdout, stderr) -> int``
 with injectable streams. Every error is caught here and printed as one line on stderr:
@@ -10,13 +11,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from .render import FORMATS, LANGUAGES, render
 from .segment import SPLITS
 from .summarizer import Summarizer
 from .tokenize import TOKENIZERS
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 PROG = "summarize"
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -27,12 +31,24 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, stdout: TextIO | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stdout = stdout
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse prints --help and --version to sys.stdout itself; honour main's stdout.
+        if file is None or file is sys.stdout:
+            file = self._stdout or sys.stdout
+        if message:
+            file.write(message)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
+        stdout=stdout,
         prog=PROG,
         description="Extractive summary of Vietnamese text, with results / limitations / "
         "next-tasks sections.",
@@ -67,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto: find sentences; lines: one sentence per line",
     )
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    many = parser.add_argument_group("many documents: JSON Lines in, JSON Lines out")
+    many.add_argument("--jsonl", metavar="IN", help="summarize every record of this JSONL file")
+    many.add_argument("--out", metavar="OUT", help="the output JSONL file (with --jsonl)")
+    many.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; -1: all)")
+    many.add_argument("--text-field", default="text", metavar="F", help="default: text")
+    many.add_argument("--resume", action="store_true", help="keep OUT's records, add the rest")
+    many.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -82,7 +105,9 @@ def main(
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(out).parse_args(argv)
+        if args.jsonl is not None or args.out is not None:
+            return _run_jsonl(args, err)
         text = _read(args.file, args.encoding, stdin)
         summarizer = Summarizer(
             tokenizer=args.tokenizer, split=args.split, sections=not args.no_sections
@@ -107,6 +132,35 @@ def main(
     except Exception as exc:
         err.write(f"{PROG}: error: {type(exc).__name__}: {exc}\n")
         return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
+    """``--jsonl IN --out OUT``: the work is :func:`summarize.jsonl.summarize_jsonl`'s."""
+    from .jsonl import summarize_jsonl
+
+    if args.jsonl is None or args.out is None:
+        raise UsageError("--jsonl IN and --out OUT go together")
+    if args.file != "-":
+        raise UsageError("give either FILE or --jsonl, not both")
+    stats = summarize_jsonl(
+        args.jsonl,
+        args.out,
+        n_jobs=args.jobs,
+        text_field=args.text_field,
+        resume=args.resume,
+        progress=None if args.no_progress else err,
+        sentences=args.sentences,
+        ratio=args.ratio,
+        words=args.words,
+        tokenizer=args.tokenizer,
+        split=args.split,
+        sections=not args.no_sections,
+    )
+    err.write(
+        f"{PROG}: {stats.records} records in {args.out}: {stats.summarized} summarized, "
+        f"{stats.failed} failed, {stats.skipped} kept from before\n"
+    )
     return EXIT_OK
 
 

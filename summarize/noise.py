@@ -29,8 +29,9 @@ REASONS = (TITLE, BYLINE, CREDIT, IMAGE_ALT, CAPTION, HEADING, DUPLICATE, EMPTY)
 _SYLLABLE = re.compile(r"[^\W_]+")
 # "NDO -", "TTO -", "VOV.VN -", "(Dân trí) -": an outlet code alone on its line.
 _BYLINE_LINE = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—:]?\s*$")
-# The same fragment at the head of the first paragraph: "TTO - Sáng 12/3, ...".
-BYLINE_PREFIX = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—]\s+(?=\S)")
+# The same fragment at the head of the first paragraph: "TTO - Sáng 12/3, ...". No "^": it is
+# used with ``match(text, pos)``, which anchors at ``pos``, where "^" would only match at 0.
+BYLINE_PREFIX = re.compile(r"(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—]\s+(?=\S)")
 _CREDIT = re.compile(
     r"^[(\[]?\s*(?:Ảnh|Nguồn|Theo|Video|Clip|Đồ họa|Đồ hoạ|Bài và ảnh|Bài, ảnh|Photo)\s*[:-]"
     r"[^.!?]{0,80}[)\]]?\.?$",
@@ -128,10 +129,10 @@ def _line_reasons(text: str, seg: Segmentation, by_line: list[list[int]]) -> lis
             reasons[i] = EMPTY
         elif keys[i] in first_seen:
             reasons[i] = DUPLICATE
+        elif _CREDIT.match(line):  # before bylines: "(Ảnh: ...)" also looks like "(Dân trí)"
+            reasons[i] = CREDIT
         elif _BYLINE_LINE.match(line):
             reasons[i] = BYLINE
-        elif _CREDIT.match(line):
-            reasons[i] = CREDIT
         elif _IMAGE_ALT.search(line):
             reasons[i] = IMAGE_ALT
         elif i == 0 and len(lines) > 1 and unpunctuated and syllables <= TITLE_MAX_SYLLABLES:

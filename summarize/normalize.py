@@ -84,7 +84,7 @@ def _per_character(text: str) -> NormalizedText:
     i = 0
     while i < len(text):
         j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
+        while j < len(text) and (unicodedata.combining(text[j]) or _composes(text[i:j], text[j])):
             j += 1
         piece = text[i:j]
         composed = unicodedata.normalize("NFC", piece)
@@ -94,6 +94,18 @@ def _per_character(text: str) -> NormalizedText:
         nfc_pos += len(composed)
         i = j
     return _build(text, "".join(parts), chunks)
+
+
+def _composes(piece: str, char: str) -> bool:
+    """True when ``char`` joins ``piece`` under NFC though it is not a combining mark.
+
+    Hangul jamo and some Indic vowel signs have combining class 0 yet compose with the
+    character before them; cutting there would leave the analysis text decomposed.
+    """
+    if char.isascii():
+        return False  # no ASCII character composes with what precedes it
+    nfc = unicodedata.normalize
+    return nfc("NFC", piece + char) != nfc("NFC", piece) + nfc("NFC", char)
 
 
 def _build(original: str, text: str, chunks: list[tuple[int, int, int, int]]) -> NormalizedText:

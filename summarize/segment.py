@@ -30,20 +30,33 @@ _ABBREVIATIONS = frozenset(
 # One or more dotted parts, each an abbreviation or a single capital (an initial: "Nguyễn V. A.").
 _ABBREVIATION_TOKEN = re.compile(r"^[(\[\"“]?((?:[^\s.]+\.)+)$")
 
-# Spans that must never contain a boundary.
+# Spans that must never contain a boundary. Every alternative is linear on any line: the
+# lookbehinds start an e-mail or a number only where its run of characters starts, and the
+# bounded repeats (a DNS label is at most 63 characters) stop a domain name from rescanning a
+# long run of "a.a.a…" or "a-a-a…" from each of its letters (quadratic before: minutes on 40 KB).
 _PROTECTED = re.compile(
     r"""(?:https?://|ftp://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]]"""  # URLs
-    r"""|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""  # e-mail addresses
-    r"""|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io)\b(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]])?"""
-    r"""|\d+(?:[.,]\d+)+""",  # numbers: 5.000, 2,5, 1.234.567,89
+    r"""|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"""  # e-mail addresses
+    r"""|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,9}\.(?:vn|com|net|org|gov|edu|info|io)\b"""
+    r"""(?:/[^\s<>"“”]*[^\s<>"“”.,;:!?)\]])?"""
+    r"""|(?<!\d)\d+(?:[.,]\d+)+""",  # numbers: 5.000, 2,5, 1.234.567,89
     re.IGNORECASE,
 )
 
 _CLOSING = "\"'”’»)]"
 # A terminator, optional closing quotes, space, then an upper-case letter (after optional opening
 # quotes): boundaries underthesea misses next to the URLs and numbers it mis-splits.
-_TERMINATOR = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"“'‘«(\[]?[^\W\d_])")
+# (The lookbehind starts a match only at the head of a run of terminators: "?!?!…" stays linear.)
+_TERMINATOR = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]]*(?=\s+[\"“'‘«(\[]?[^\W\d_])")
+_OPENERS = re.compile(r"[ \t\"“'‘«(\[]*")
+# Runs of letters, digits and dots longer than this are hidden from underthesea, which scans
+# back over the whole run at every dot (quadratic: a minute for 40 KB of "a.a.a…"). No
+# abbreviation, number or word is that long; a sentence cannot end inside such a run.
+_MAX_RUN = 64
+_LONG_RUN = re.compile(rf"(?<![^\W_])(?<!\.)(?:[^\W_]|\.){{{_MAX_RUN + 1},}}")
 _WORD_CHAR = re.compile(r"\w")
+# A list marker opening a line ("1.", "a)", "IV."): never a sentence of its own.
+_LIST_MARKER = re.compile(r"[(\[]?(?:\d{1,3}|[a-zđ]|[IVXLC]{1,6})[.)]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +120,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Sentence spans inside one stripped line."""
-    boundaries = [b for b in _proposed_boundaries(line) if _is_valid_boundary(line, b)]
+    boundaries = _valid_boundaries(line, _proposed_boundaries(line))
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*boundaries, len(line)]:
@@ -124,11 +137,12 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 
 def _proposed_boundaries(line: str) -> list[int]:
     """Offsets where ``underthesea.sent_tokenize`` ends a sentence, closing quotes moved left."""
-    pieces = _sent_tokenize(line)
+    masked = _mask_long_runs(line)  # same length and offsets as ``line``
+    pieces = _sent_tokenize(masked)
     boundaries: list[int] = []
     cursor = 0
     for piece in pieces[:-1]:
-        cursor = _locate_end(line, piece, cursor)
+        cursor = _locate_end(masked, piece, cursor)
         if cursor < 0:
             break  # the tokenizer rewrote the text: keep the boundaries found so far
         # underthesea leaves a closing quote at the start of the next sentence.
@@ -142,8 +156,8 @@ def _proposed_boundaries(line: str) -> list[int]:
         else:
             boundaries.append(cursor)
     for match in _TERMINATOR.finditer(line):
-        following = line[match.end() :].lstrip(" \t\"“'‘«([")
-        if following[:1].isupper():
+        following = _OPENERS.match(line, match.end()).end()  # type: ignore[union-attr]
+        if line[following : following + 1].isupper():
             boundaries.append(match.end())
     return sorted(set(boundaries))
 
@@ -165,19 +179,44 @@ def _locate_end(line: str, piece: str, cursor: int) -> int:
     return i
 
 
-def _is_valid_boundary(line: str, cut: int) -> bool:
-    if cut <= 0 or cut >= len(line):
-        return False
-    for match in _PROTECTED.finditer(line):
-        if match.start() < cut < match.end():
-            return False
-        if match.start() >= cut:
-            break
-    left = line[:cut].rstrip()
-    last = left.rsplit(None, 1)[-1] if left else ""
-    if _is_abbreviation(last):
-        return False
-    return not _inside_quote(left)
+def _valid_boundaries(line: str, cuts: list[int]) -> list[int]:
+    """The ``cuts`` (sorted) that no guard vetoes.
+
+    One pass over the line for all cuts, never a rescan or a copy of the line per cut: a line
+    of 50,000 tiny sentences would otherwise be quadratic.
+    """
+    protected = [match.span() for match in _PROTECTED.finditer(line)]  # sorted, disjoint
+    next_protected = 0
+    quotes = _QuoteState(line)
+    valid = []
+    for cut in cuts:
+        if cut <= 0 or cut >= len(line):
+            continue
+        while next_protected < len(protected) and protected[next_protected][1] <= cut:
+            next_protected += 1
+        if next_protected < len(protected) and protected[next_protected][0] < cut:
+            continue  # inside a URL, an e-mail, a domain or a number
+        left_end = cut
+        while left_end > 0 and line[left_end - 1].isspace():
+            left_end -= 1
+        if _LIST_MARKER.fullmatch(line, 0, left_end):
+            continue
+        if _is_abbreviation(_last_token(line, left_end)):
+            continue
+        if quotes.inside(cut):
+            continue
+        valid.append(cut)
+    return valid
+
+
+def _last_token(line: str, end: int) -> str:
+    """The whitespace-free token ending at ``end``; ``""`` if longer than any abbreviation."""
+    start = end
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+        if end - start > _MAX_RUN:
+            return ""
+    return line[start:end]
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -188,10 +227,30 @@ def _is_abbreviation(token: str) -> bool:
     return all(p in _ABBREVIATIONS or (len(p) == 1 and p.isupper()) for p in parts)
 
 
-def _inside_quote(left: str) -> bool:
-    """True when ``left`` ends inside an open quotation."""
-    curly = left.count("“") - left.count("”")
-    return curly > 0 or left.count('"') % 2 == 1
+class _QuoteState:
+    """Whether a cut falls inside a quotation closed later on its line; cuts asked in order.
+
+    A quote never closed on its line (a stray mark, a quotation running on into the next
+    paragraph) guards nothing: otherwise it would glue the rest of the line into one sentence.
+    The counts up to the previous cut are kept, so all the cuts of a line cost one pass.
+    """
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.position = 0
+        self.open_curly = 0
+        self.straight = 0
+        self.last_close_curly = line.rfind("”")
+        self.last_straight = line.rfind('"')
+
+    def inside(self, cut: int) -> bool:
+        line, position = self.line, self.position
+        self.open_curly += line.count("“", position, cut) - line.count("”", position, cut)
+        self.straight += line.count('"', position, cut)
+        self.position = cut
+        if self.open_curly > 0 and self.last_close_curly >= cut:
+            return True
+        return self.straight % 2 == 1 and self.last_straight >= cut
 
 
 @lru_cache(maxsize=1)
@@ -205,3 +264,8 @@ def _sent_tokenize(line: str) -> list[str]:
     tokenize = _tokenizer()
     result = tokenize(line)  # type: ignore[operator]
     return [str(piece) for piece in result]
+
+
+def _mask_long_runs(line: str) -> str:
+    """``line`` with every run of letters, digits and dots over ``_MAX_RUN`` long made "x"s."""
+    return _LONG_RUN.sub(lambda match: "x" * len(match.group()), line)

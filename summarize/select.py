@@ -59,7 +59,8 @@ class Budget:
         if self.sentences is not None:
             return min(self.sentences, eligible)
         if self.ratio is not None:
-            return min(eligible, max(1, math.ceil(self.ratio * eligible)))
+            # Rounded first: 0.28 * 25 is 7.000000000000001 in floating point, not 8 sentences.
+            return min(eligible, max(1, math.ceil(round(self.ratio * eligible, 9))))
         return eligible
 
 
@@ -86,7 +87,11 @@ def select(
     top = score.max()
     relevance = score / top if top > 0 else np.zeros_like(score)
     redundancy = np.zeros(len(candidates))
-    position = {c: k for k, c in enumerate(candidates)}
+    # Document index -> candidate position (-1: not a candidate), to read similarity rows
+    # without a Python loop over their entries.
+    position = np.full(sim.shape[1], -1, dtype=np.intp)
+    position[candidates] = np.arange(len(candidates))
+    candidate_lengths = np.asarray([lengths[c] for c in candidates])
     open_ = np.ones(len(candidates), dtype=bool)
     limit = budget.max_sentences(len(candidates))
     words_left = budget.words
@@ -94,7 +99,7 @@ def select(
     while open_.any() and len(chosen) < limit:
         fits = open_.copy()
         if words_left is not None and chosen:
-            fits &= np.asarray([lengths[c] for c in candidates]) <= words_left
+            fits &= candidate_lengths <= words_left
         if not fits.any():
             break
         value = np.where(fits, (1 - diversity) * relevance - diversity * redundancy, -np.inf)
@@ -104,11 +109,10 @@ def select(
         open_[k] = False
         if words_left is not None:
             words_left -= lengths[best]
-        row = sim.getrow(best)
-        for j, s in zip(row.indices, row.data, strict=False):
-            if j in position:
-                kj = position[j]
-                redundancy[kj] = max(redundancy[kj], s)
-                if s > max_similarity:
-                    open_[kj] = False
+        start, end = sim.indptr[best], sim.indptr[best + 1]
+        columns = position[sim.indices[start:end]]
+        similar = sim.data[start:end][columns >= 0]
+        columns = columns[columns >= 0]
+        redundancy[columns] = np.maximum(redundancy[columns], similar)
+        open_[columns[similar > max_similarity]] = False
     return tuple(sorted(chosen))
