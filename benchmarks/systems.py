@@ -23,9 +23,15 @@ Selector = Callable[[Sequence[str], int], list[int]]
 ReferenceSelector = Callable[[Sequence[str], int, Sequence[str]], list[int]]
 
 # The library rows: one preset of `Summarizer` options per row; adding a row is one line here.
+# The ablation rows switch one signal off at a time (sections off: they never change the choice).
+_PLAIN = {"position_weight": 0.0, "length_weight": 0.0, "sections": False}
 LIBRARY_PRESETS: dict[str, dict[str, Any]] = {
     "summarize": {},
     "summarize-syllable": {"tokenizer": "syllable"},
+    "summarize-textrank": {"ranker": "textrank", **_PLAIN},
+    "summarize-pacsum": {**_PLAIN},
+    "summarize-pacsum+lead": {**_PLAIN, "position_weight": 0.5},
+    "summarize-pacsum+length": {**_PLAIN, "length_weight": -0.3},
 }
 
 _SUMY_CLASSES: dict[str, tuple[str, str]] = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from . import _validate, rank, sections, tokenize
 from .noise import detect_noise, syllable_count
@@ -29,6 +30,10 @@ class Options:
 
     tokenizer: str = "word"
     split: str = "auto"
+    ranker: str = "pacsum"
+    backward_weight: float = rank.BACKWARD_WEIGHT
+    position_weight: float = rank.POSITION_WEIGHT
+    length_weight: float = rank.LENGTH_WEIGHT
     damping: float = rank.DAMPING
     tol: float = rank.TOLERANCE
     max_iter: int = rank.MAX_ITER
@@ -41,6 +46,10 @@ class Options:
     def __post_init__(self) -> None:
         _validate.check_choice("tokenizer", self.tokenizer, tokenize.TOKENIZERS)
         _validate.check_choice("split", self.split, SPLITS)
+        _validate.check_choice("ranker", self.ranker, rank.RANKERS)
+        _validate.check_float("backward_weight", self.backward_weight, low=-10.0, high=10.0)
+        _validate.check_float("position_weight", self.position_weight, low=-10.0, high=10.0)
+        _validate.check_float("length_weight", self.length_weight, low=-10.0, high=10.0)
         _validate.check_float(
             "damping", self.damping, low=0.0, high=1.0, low_open=True, high_open=True
         )
@@ -122,8 +131,8 @@ class Summarizer:
             # Nothing but furniture (a lone title, one line repeated): rather than an empty
             # summary, rank what is there, repeats excepted.
             content = [reason not in ("duplicate", "empty") for reason in noise.reasons]
-        scores, similarity = self._rank(analysed, content)
         lengths = [syllable_count(s) for s in analysed]
+        scores, similarity = self._rank(analysed, content, lengths)
         chosen = set(
             select(
                 scores,
@@ -165,24 +174,37 @@ class Summarizer:
             title=title,
         )
 
-    def _rank(self, analysed: list[str], content: list[bool]) -> tuple[np.ndarray, Any]:
-        """TextRank scores over the content sentences (0 elsewhere) and their similarities."""
+    def _rank(
+        self, analysed: list[str], content: list[bool], lengths: list[int]
+    ) -> tuple[np.ndarray, Any]:
+        """Scores in [0, 1] of the content sentences (0 elsewhere) and their similarities."""
         opts = self.options
         n = len(analysed)
         keep = [i for i in range(n) if content[i]]
         terms = tokenize.tokenize([analysed[i] for i in keep], opts.tokenizer)
         vectors = tfidf(terms)
         graph = rank.similarity_graph(vectors, threshold=opts.similarity_threshold)
-        local = rank.pagerank(graph, damping=opts.damping, tol=opts.tol, max_iter=opts.max_iter)
+        if opts.ranker == "textrank":
+            centrality = rank.pagerank(
+                graph, damping=opts.damping, tol=opts.tol, max_iter=opts.max_iter
+            )
+        else:
+            centrality = rank.directed_centrality(graph, backward=opts.backward_weight)
+        local = rank.with_priors(
+            centrality,
+            np.array([lengths[i] for i in keep], dtype=np.float64),
+            position_weight=opts.position_weight,
+            length_weight=opts.length_weight,
+        )
         scores = np.zeros(n)
         scores[keep] = local
-        import scipy.sparse as sp
-
-        # Lift the content-only graph back to document indices for the selector.
-        lift = sp.csr_matrix(
-            (np.ones(len(keep)), (keep, np.arange(len(keep)))), shape=(n, len(keep))
-        )
-        return scores, lift @ graph @ lift.T
+        # Lift the content-only graph back to document indices for the selector: relabel
+        # rows and columns (no sparse products; rows of non-content sentences stay empty).
+        row_lengths = np.zeros(n, dtype=np.int64)
+        row_lengths[keep] = np.diff(graph.indptr)
+        indptr = np.concatenate(([0], np.cumsum(row_lengths)))
+        columns = np.asarray(keep, dtype=np.int64)[graph.indices]
+        return scores, sp.csr_matrix((graph.data, columns, indptr), shape=(n, n))
 
     def _sections(self, all_sentences: list[Sentence], content: list[bool]) -> Sections:
         k = self.options.section_sentences

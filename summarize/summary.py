@@ -12,8 +12,8 @@ SECTION_NAMES = ("results", "limitations", "next_tasks")
 class Sentence:
     """One sentence of the input: ``text == original_text[start:end]`` exactly.
 
-    ``score`` is its TextRank centrality (the scores of a document's content sentences sum to
-    1; noise sentences score 0). ``section`` is ``"results"``, ``"limitations"``,
+    ``score`` is its ranking score in [0, 1]: graph centrality with the lead and length priors,
+    min-max scaled over the document's content sentences (1 = the best; noise sentences 0). ``section`` is ``"results"``, ``"limitations"``,
     ``"next_tasks"`` or ``None``; ``section_reason`` says which cue or heading gave it.
     ``noise`` is why the sentence can never be summary material (``"title"``, ``"byline"``,
     ``"caption"``, ...) or ``None`` for content.
