@@ -1,0 +1,40 @@
+"""Shared test configuration: the hypothesis profile and the ``--update-golden`` switch."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEED = ROOT.parent / "shared" / "seed" / "hoi-nghi-giao-ban.txt"
+
+# "ci" keeps the suite fast on two cores; "dev" digs deeper when asked for
+# (HYPOTHESIS_PROFILE=dev pytest tests/test_properties.py).
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/*.json from the current output (also: UPDATE_GOLDEN=1)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten instead of compared."""
+    flag = bool(request.config.getoption("--update-golden"))
+    return flag or os.environ.get("UPDATE_GOLDEN", "") not in ("", "0")

@@ -1,0 +1,142 @@
+"""select: budgets, redundancy control, ties and order, on hand-built scores (no underthesea)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from summarize.select import DEFAULT_SENTENCES, MAX_SIMILARITY, Budget, select
+
+
+def no_edges(n: int) -> sp.csr_matrix:
+    return sp.csr_matrix((n, n))
+
+
+def pick(scores, *, budget=None, similarity=None, eligible=None, lengths=None, **kwargs):
+    scores = np.asarray(scores, dtype=float)
+    n = len(scores)
+    return select(
+        scores,
+        no_edges(n) if similarity is None else sp.csr_matrix(similarity),
+        [True] * n if eligible is None else eligible,
+        [10] * n if lengths is None else lengths,
+        budget or Budget(sentences=DEFAULT_SENTENCES),
+        **kwargs,
+    )
+
+
+def test_sentences_budget_takes_the_best_in_document_order():
+    assert pick([0.1, 0.5, 0.2, 0.9, 0.3], budget=Budget(sentences=2)) == (1, 3)
+    assert pick([0.1, 0.5, 0.2, 0.9, 0.3], budget=Budget(sentences=3)) == (1, 3, 4)
+
+
+def test_more_sentences_than_available_returns_all_eligible():
+    assert pick([0.3, 0.2, 0.1], budget=Budget(sentences=10)) == (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "ratio, expected",
+    [(0.1, 1), (0.2, 2), (0.25, 3), (0.5, 5), (1.0, 10)],
+)
+def test_ratio_budget_rounds_up_over_eligible_sentences(ratio, expected):
+    scores = np.linspace(1.0, 0.1, 10)
+    chosen = pick(scores, budget=Budget(ratio=ratio))
+    assert chosen == tuple(range(expected))
+
+
+def test_ratio_is_not_inflated_by_floating_point():
+    assert 0.28 * 25 > 7  # 7.000000000000001
+    assert Budget(ratio=0.28).max_sentences(25) == 7
+    assert Budget(ratio=0.56).max_sentences(50) == 28
+
+
+def test_ratio_counts_eligible_sentences_only():
+    eligible = [True, False, False, False, True, True, False, False]
+    chosen = pick([0.5] * 8, budget=Budget(ratio=0.5), eligible=eligible)
+    assert len(chosen) == 2  # ceil(0.5 * 3)
+
+
+def test_words_budget_is_never_exceeded():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5]
+    lengths = [10, 30, 15, 5, 20]
+    chosen = pick(scores, budget=Budget(words=32), lengths=lengths)
+    assert chosen == (0, 2, 3)  # 10 + 15 + 5; the 30-word sentence did not fit
+    assert sum(lengths[i] for i in chosen) <= 32
+
+
+def test_words_budget_takes_the_best_sentence_even_when_it_is_longer():
+    chosen = pick([0.9, 0.2, 0.1], budget=Budget(words=5), lengths=[40, 3, 2])
+    assert chosen == (0,)
+
+
+def test_near_duplicates_are_never_both_chosen():
+    similarity = np.zeros((4, 4))
+    similarity[0, 1] = similarity[1, 0] = MAX_SIMILARITY + 0.01
+    chosen = pick([0.9, 0.89, 0.1, 0.05], similarity=similarity, diversity=0.0)
+    assert chosen == (0, 2, 3)
+
+
+def test_mmr_prefers_a_different_sentence_over_a_similar_one():
+    similarity = np.zeros((3, 3))
+    similarity[0, 1] = similarity[1, 0] = 0.6  # below the hard cap
+    assert pick([1.0, 0.9, 0.8], budget=Budget(sentences=2), similarity=similarity) == (0, 2)
+    assert pick(
+        [1.0, 0.9, 0.8], budget=Budget(sentences=2), similarity=similarity, diversity=0.0
+    ) == (0, 1)
+
+
+def test_hard_cap_holds_whatever_the_diversity():
+    similarity = np.full((3, 3), 0.95)
+    np.fill_diagonal(similarity, 0.0)
+    for diversity in (0.0, 0.5, 1.0):
+        assert len(pick([0.5, 0.4, 0.3], similarity=similarity, diversity=diversity)) == 1
+
+
+def test_ties_are_broken_by_position():
+    assert pick([0.5, 0.5, 0.5, 0.5], budget=Budget(sentences=1)) == (0,)
+    assert pick([0.1, 0.5, 0.5, 0.5], budget=Budget(sentences=2)) == (1, 2)
+    assert pick([0.0, 0.0, 0.0], budget=Budget(sentences=2)) == (0, 1)
+
+
+def test_ineligible_sentences_are_never_chosen():
+    eligible = [False, True, False, True]
+    chosen = pick([1.0, 0.1, 0.9, 0.2], eligible=eligible, budget=Budget(sentences=4))
+    assert chosen == (1, 3)
+
+
+def test_at_least_one_sentence_when_any_is_eligible():
+    assert pick([0.0, 0.0], eligible=[False, True], budget=Budget(words=1), lengths=[5, 50]) == (1,)
+    assert pick([0.2], budget=Budget(ratio=0.01)) == (0,)
+
+
+def test_nothing_eligible_gives_nothing():
+    assert pick([0.5, 0.5], eligible=[False, False]) == ()
+    assert pick([]) == ()
+
+
+def test_budget_from_options():
+    assert Budget.from_options() == Budget(sentences=DEFAULT_SENTENCES)
+    assert Budget.from_options(sentences=5) == Budget(sentences=5)
+    assert Budget.from_options(ratio=1) == Budget(ratio=1.0)
+    assert Budget.from_options(words=50) == Budget(words=50)
+
+
+@pytest.mark.parametrize(
+    "kwargs, pattern",
+    [
+        ({"sentences": 0}, r"`sentences` = 0 is invalid; must be an int >= 1"),
+        ({"sentences": 2.0}, r"`sentences` = 2.0 is invalid"),
+        ({"sentences": True}, r"`sentences` = True is invalid"),
+        ({"ratio": 0}, r"`ratio` = 0 is invalid; must be a number in \(0.0, 1.0\]"),
+        ({"ratio": 1.5}, r"`ratio` = 1.5"),
+        ({"ratio": float("nan")}, r"`ratio` = nan"),
+        ({"ratio": "0.5"}, r"`ratio` = '0.5'"),
+        ({"words": -3}, r"`words` = -3 is invalid; must be an int >= 1"),
+        ({"sentences": 2, "words": 10}, r"only one of .* not sentences and words"),
+        ({"sentences": 2, "ratio": 0.5, "words": 10}, r"not sentences and ratio and words"),
+    ],
+)
+def test_bad_budgets(kwargs, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        Budget.from_options(**kwargs)
