@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .summary import Summary
 
 FORMATS = ("text", "json", "markdown")
+# A list marker the sentence already starts with ("- ", "+ ", "• "): the section's own bullet
+# replaces it rather than doubling it.
+_BULLET = re.compile(r"^[-+•*–]\s+")
 LANGUAGES = ("vi", "en")
 
 HEADINGS = {
@@ -49,7 +53,7 @@ def render_text(summary: Summary, *, labels: str = "vi", sections: bool = True) 
             if group:
                 parts.append("")
                 parts.append(f"{heading[name]}:")
-                parts.extend(f"- {s.text}" for s in group)
+                parts.extend(f"- {_item(s.text)}" for s in group)
     return "\n".join(parts)
 
 
@@ -64,5 +68,9 @@ def render_markdown(summary: Summary, *, labels: str = "vi", sections: bool = Tr
         for name, group in summary.sections.items():
             if group:
                 parts += ["", f"## {heading[name]}", ""]
-                parts += [f"- {s.text}" for s in group]
+                parts += [f"- {_item(s.text)}" for s in group]
     return "\n".join(parts)
+
+
+def _item(text: str) -> str:
+    return _BULLET.sub("", text, count=1)

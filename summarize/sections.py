@@ -1,14 +1,55 @@
 """Sentence labels for the structured summary: results, limitations, next tasks.
 
-(Placeholder until the sections stage lands: every sentence is unlabelled.)
+Reports are written in passages: an opener ("Bên cạnh những mặt đạt được, ... những hạn chế,
+khuyết điểm như:", a heading "Hạn chế, tồn tại", "Hội nghị xác định, từ nay đến cuối năm, ...")
+and then sentences that belong to it whether or not they repeat a cue word. So a sentence's
+label is decided by two things:
+
+* **evidence**: the weighted cues it contains (:mod:`summarize.cues`, ``data/section_cues.tsv``);
+* **passage state**: keeping the label of the sentence before earns ``STAY``, more after an
+  opener that announced this section (a sentence with a colon, a heading) or when the sentence
+  announces a continuation ("Tiếp tục ...", "Cụ thể, ...", a list item); such a continuation
+  also costs as much to leave the passage, so "Tiếp tục ..." inside a passage of results is a
+  result and inside a passage of tasks a task.
+
+The best label sequence under that score is found exactly by the Viterbi algorithm over four
+states (the three sections and none; a hidden-Markov-style chain whose emissions are cue sums
+rather than probabilities). A sentence needs ``THRESHOLD`` of evidence to open a passage on its
+own, and a document gets no labels at all unless it reads like a report (see
+:func:`_reads_like_report`): a crime story's "đề nghị truy tố" opens nothing. Page furniture
+other than headings is skipped: it gets no label and does not break a passage.
+
+Everything is deterministic and linear in the document, and each label carries its reason: the
+cue (``cue "hạn chế"``), the heading (``heading "Hạn chế, tồn tại"``) or the passage it
+continues (``passage after "hạn chế"``). The weights and constants were set on the development
+half of the labelled set (``benchmarks/sections/labels_a*.jsonl``); see ``docs/sections.md``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-LABELS = ("results", "limitations", "next_tasks")
+from . import cues as cue_lexicon
+from .cues import SECTION_KINDS, Cue, CueSource
+
+LABELS = SECTION_KINDS
+HEADING = "heading"
+
+THRESHOLD = 1.5  # evidence a sentence needs to be labelled on its own (the score of "none")
+STAY = 1.0  # bonus for keeping the label of the sentence before
+OPENER_BONUS = 1.0  # extra bonus after a sentence that announces a list (has a colon)
+HEADING_BONUS = 1.0  # extra bonus for staying in the section a heading above announced
+LIST_ITEM = 1.0  # continuation weight of a list item ("- ...", "1. ...")
+REPORT_EVIDENCE = 2.0  # evidence of a sentence that is clearly report language
+ONE_SECTION_SHARE = 0.3  # the same for a document of one section only (a directive)
+REPORT_SHARE = 0.1  # share of such sentences a document needs to be given sections
+STORY_SHARE = 0.3  # share of sentences with crime/court/sports words that makes it a story
+
+_NONE = len(LABELS)  # the state index of "no section"
+_MAX_QUOTE = 60
+_COLON = re.compile(r":(?!\d)")  # not a time of day (8:30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +60,185 @@ class Label:
     reason: str | None
 
 
-def label(sentences: Sequence[str], noise: Sequence[str | None]) -> list[Label]:
-    """One :class:`Label` per sentence."""
-    return [Label(None, None) for _ in sentences]
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    scores: tuple[float, ...]  # per section, then "other"
+    against: float  # evidence that this is not report language ("other" and "nonreport")
+    story: bool  # uses the vocabulary of crime, court or sports stories
+    best: tuple[Cue | None, ...]  # the strongest cue per section
+    carry: float  # continuation weight
+    opener: bool
+
+
+def label(
+    sentences: Sequence[str], noise: Sequence[str | None], *, cues: CueSource | None = None
+) -> list[Label]:
+    """One :class:`Label` per sentence of a document (NFC sentences in document order).
+
+    ``noise[i]`` is why sentence ``i`` is page furniture (``"title"``, ``"caption"``, ...) or
+    ``None``; furniture gets no label, except headings, which are labelled by their own cues and
+    carry their label to the passage under them. ``cues`` extends the shipped lexicon (a TSV
+    path or ``(kind, weight, cue)`` triples, see :func:`summarize.cues.lexicon`).
+    """
+    if len(noise) != len(sentences):
+        raise ValueError(
+            f"`noise` has {len(noise)} entries for {len(sentences)} sentences; must match"
+        )
+    unlabelled = [Label(None, None)] * len(sentences)
+    chain = [i for i, reason in enumerate(noise) if reason is None or reason == HEADING]
+    if not chain:
+        return unlabelled
+    lexicon = cue_lexicon.lexicon(cues)
+    evidence = [_evidence(lexicon, sentences[i]) for i in chain]
+    if not _reads_like_report(evidence):
+        return unlabelled
+    headings = [noise[i] == HEADING for i in chain]
+    states = _viterbi(evidence, headings)
+    texts = [sentences[i] for i in chain]
+    labels = list(unlabelled)
+    for position, index in enumerate(chain):
+        if states[position] != _NONE:
+            section = LABELS[states[position]]
+            labels[index] = Label(section, _reason(position, states, evidence, headings, texts))
+    return labels
+
+
+def _reads_like_report(evidence: list[_Evidence]) -> bool:
+    """Whether the document has enough report language to be given sections at all.
+
+    A sentence is *strong* when one section's evidence, net of the evidence against (``other``
+    and ``nonreport`` cues), reaches ``REPORT_EVIDENCE``. Strong sentences must make up
+    ``REPORT_SHARE`` of the document if they name two sections or more, ``ONE_SECTION_SHARE``
+    if they all name one (a directive that only lists tasks); and fewer than ``STORY_SHARE`` of
+    its sentences may use the vocabulary of crime, court or sports stories: a court story has a
+    prosecutor's "đề nghị" and a "vẫn chưa", but it is a story.
+    """
+    strong = [
+        [k for k in range(_NONE) if e.scores[k] - e.against >= REPORT_EVIDENCE] for e in evidence
+    ]
+    kinds = len({k for ks in strong for k in ks})
+    share = sum(1 for ks in strong if ks) / len(evidence)
+    story = sum(1 for e in evidence if e.story) / len(evidence)
+    if kinds == 0 or story >= STORY_SHARE:
+        return False
+    return share >= (REPORT_SHARE if kinds >= 2 else ONE_SECTION_SHARE)
+
+
+def _evidence(lexicon: cue_lexicon.Lexicon, sentence: str) -> _Evidence:
+    found, listed = lexicon.find(sentence)
+    counted: dict[Cue, float] = {}
+    for cue, weight in found:  # a cue counts once (at its heaviest) however often it occurs
+        counted[cue] = max(weight, counted.get(cue, 0.0))
+    scores = dict.fromkeys((*LABELS, "other", "nonreport"), 0.0)
+    best: list[Cue | None] = [None] * len(LABELS)
+    best_weight = [0.0] * len(LABELS)
+    carry = LIST_ITEM if listed else 0.0
+    for cue, weight in counted.items():
+        if cue.kind == "continue":
+            carry = max(carry, weight)
+        elif cue.kind in scores:
+            scores[cue.kind] += weight
+            if cue.kind in LABELS:
+                k = LABELS.index(cue.kind)
+                if weight > best_weight[k]:
+                    best[k], best_weight[k] = cue, weight
+    opener = _COLON.search(sentence) is not None  # "... những hạn chế, khuyết điểm như: ..."
+    return _Evidence(
+        scores=(*(scores[k] for k in LABELS), scores["other"]),
+        against=scores["other"] + scores["nonreport"],
+        story=scores["nonreport"] > 0,
+        best=tuple(best),
+        carry=carry,
+        opener=opener,
+    )
+
+
+def _viterbi(evidence: list[_Evidence], headings: list[bool]) -> list[int]:
+    """The best state sequence: Σ emission + Σ transition (ties: stay, then no section).
+
+    Staying in a section earns ``STAY`` plus the sentence's continuation weight (plus the opener
+    and heading bonuses); leaving a section costs the continuation weight.
+    """
+    n_states = _NONE + 1
+
+    def emission(e: _Evidence) -> list[float]:
+        return [*e.scores[:_NONE], THRESHOLD + e.scores[_NONE]]
+
+    # The section each sentence's nearest heading above announces, if it clearly names one.
+    announced: list[int | None] = []
+    current: int | None = None
+    for e, heading in zip(evidence, headings, strict=True):
+        announced.append(current)
+        if heading:
+            strongest = max(range(_NONE), key=lambda k: e.scores[k])
+            clear = e.scores[strongest] >= REPORT_EVIDENCE
+            current = strongest if clear else None
+    score = emission(evidence[0])
+    back: list[list[int]] = []
+    for position in range(1, len(evidence)):
+        previous = position - 1
+        before = evidence[previous]
+        here = evidence[position]
+        # Staying earns STAY plus the continuation weight, and more after a sentence that
+        # announced this very section: a list opener ("những hạn chế như: ...") or a heading.
+        # A sentence about the event itself ("other" cues: attendance, agenda, presentations)
+        # does not carry a passage on.
+        bonus = [max(0.0, STAY + here.carry - here.scores[_NONE])] * _NONE
+        for state in range(_NONE):
+            if before.opener and before.scores[state] - before.scores[_NONE] >= THRESHOLD:
+                bonus[state] += OPENER_BONUS
+            if announced[position] == state:
+                bonus[state] += HEADING_BONUS  # under a section heading: "Hạn chế, tồn tại"
+        emit = emission(here)
+        # A continuation ("Tiếp tục ...") also costs as much to leave the passage it continues.
+        leave = here.carry
+        new_score, pointers = [], []
+        for state in range(n_states):
+            stay = score[state] + (bonus[state] if state != _NONE else 0.0)
+            best_prev, best = state, stay
+            for prev in range(n_states):
+                switch = score[prev] - (leave if prev != _NONE else 0.0)
+                if prev != state and switch > best:
+                    best_prev, best = prev, switch
+            new_score.append(best + emit[state])
+            pointers.append(best_prev)
+        score = new_score
+        back.append(pointers)
+    state = max(range(n_states), key=lambda s: (score[s], s == _NONE, -s))
+    states = [state]
+    for pointers in reversed(back):
+        state = pointers[state]
+        states.append(state)
+    return states[::-1]
+
+
+def _reason(
+    position: int,
+    states: list[int],
+    evidence: list[_Evidence],
+    headings: list[bool],
+    texts: list[str],
+) -> str:
+    state = states[position]
+    if headings[position]:
+        return f"heading {_quote(texts[position])}"
+    own = evidence[position]
+    cue = own.best[state]
+    if cue is not None and own.scores[state] >= max(own.scores[:_NONE]):
+        return f"cue {_quote(cue.phrase)}"
+    for earlier in range(position - 1, -1, -1):
+        if states[earlier] != state:
+            break
+        if headings[earlier]:
+            return f"passage under heading {_quote(texts[earlier])}"
+        opener = evidence[earlier].best[state]
+        if opener is not None and evidence[earlier].scores[state] >= THRESHOLD:
+            return f"passage after {_quote(opener.phrase)}"
+    return f"passage continues ({_quote(cue.phrase)})" if cue is not None else "passage continues"
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > _MAX_QUOTE:
+        text = text[: _MAX_QUOTE - 1].rstrip() + "…"
+    return f'"{text}"'

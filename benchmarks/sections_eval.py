@@ -1,0 +1,272 @@
+"""Section labelling benchmark: results / limitations / next_tasks, sentence level.
+
+    python benchmarks/sections_eval.py [--split dev|heldout|all] [--data ../shared/data]
+    python benchmarks/sections_eval.py --nonreport 50
+
+The labelled set lives in ``benchmarks/sections/`` (labels only; the text is read from the shared
+data). Two annotators labelled two disjoint halves: A (``labels_a.jsonl`` + ``labels_raw_a.jsonl``,
+the *dev* split: every cue weight and constant was tuned on it) and B (``labels_b.jsonl`` +
+``labels_raw_b.jsonl``, the *held-out* split: only measured). ``--split`` defaults to held-out.
+
+Sentences: a VietNews body is one sentence per line; the library's own line-mode segmentation and
+noise detection run on it, as :func:`summarize.summarize` would (so a caption line gets no label,
+and a sub-heading gets ``noise="heading"``). ViMs and AbMuSu documents are raw text; their
+sentences are the annotator's gold offsets, given to the labeller with ``noise=None``.
+
+Scores: per class (results, limitations, next_tasks) precision / recall / F1 with ``other`` as
+the negative class, and their macro average; the keyword baseline (the guideline's cue words,
+the first one found in the sentence wins, no context) is measured in the same run.
+
+``--nonreport N`` instead runs the full ``summarize()`` on the first N VietNews articles that
+contain none of ``REPORT_WORDS`` (crime, court, sports, ...) and counts the sentences that get a
+label and those that land in the summary's sections (``--show`` lists them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from summarize import sections, summarize
+from summarize.noise import detect_noise
+from summarize.segment import segment
+
+HERE = Path(__file__).resolve().parent
+LABEL_DIR = HERE / "sections"
+DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
+CLASSES = sections.LABELS
+SPLITS: dict[str, tuple[str, ...]] = {
+    "dev": ("labels_a.jsonl", "labels_raw_a.jsonl"),
+    "heldout": ("labels_b.jsonl", "labels_raw_b.jsonl"),
+}
+SPLITS["all"] = SPLITS["dev"] + SPLITS["heldout"]
+REPORT_WORDS = ("hội nghị", "báo cáo", "hạn chế", "nhiệm vụ", "kết quả", "thời gian tới")
+
+# The keyword baseline: the guideline's cue words, nothing else.
+BASELINE_CUES = {
+    "results": ("đạt được", "kết quả", "hoàn thành", "đã", "tăng", "thành tựu",
+                "chuyển biến tích cực"),
+    "limitations": ("hạn chế", "khuyết điểm", "tồn tại", "yếu kém", "khó khăn", "vướng mắc",
+                    "bất cập", "chưa", "còn chậm", "tuy nhiên", "thách thức", "vi phạm",
+                    "sai phạm"),
+    "next_tasks": ("thời gian tới", "năm tới", "nhiệm kỳ tới", "cần", "phải", "đề nghị",
+                   "yêu cầu", "chỉ đạo", "kiến nghị", "phương hướng", "sẽ", "tập trung"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    sentences: tuple[str, ...]
+    noise: tuple[str | None, ...]
+    gold: tuple[str | None, ...]  # None: other
+
+
+Labeller = Callable[[Document], list[str | None]]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _gold(label: str) -> str | None:
+    return None if label == "other" else label
+
+
+def _line_noise(text: str) -> list[str | None]:
+    """Noise reason of every line of ``text.split("\\n")``, by the library's line mode."""
+    lines = text.split("\n")
+    seg = segment(text, split="lines")
+    noise = detect_noise(text, seg)
+    reasons: list[str | None] = ["empty"] * len(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for span, reason in zip(noise.sentences, noise.reasons, strict=True):
+        reasons[max(i for i, s in enumerate(starts) if s <= span.start)] = reason
+    return reasons
+
+
+def load(split: str, data: Path) -> list[Document]:
+    records = [r for name in SPLITS[split] for r in _jsonl(LABEL_DIR / name)]
+    wanted = {r["id"] for r in records if r["source"] == "vietnews"}
+    vietnews = {
+        r["id"]: _nfc(r["text"])
+        for r in _jsonl(data / "vietnews" / "val.jsonl")
+        if r["id"] in wanted
+    }
+    vims: dict[str, str] = {}
+    if any(r["source"] == "vims" for r in records):
+        for cluster in _jsonl(data / "vims-draft" / "vims_draft_clusters.jsonl"):
+            for doc in cluster["docs"]:
+                vims[f"{cluster['id']}/{doc['id']}"] = doc["text"]
+    abmusu: list[dict[str, Any]] = []
+    if any(r["source"] == "abmusu" for r in records):
+        abmusu = list(_jsonl(data / "abmusu" / "train.jsonl"))
+    documents = []
+    for record in records:
+        if record["source"] == "vietnews":
+            text = vietnews[record["id"]]
+            lines = text.split("\n")
+            if len(lines) != len(record["labels"]):
+                count = len(record["labels"])
+                raise ValueError(f"{record['id']}: {count} labels for {len(lines)} lines")
+            documents.append(
+                Document(record["id"], tuple(lines), tuple(_line_noise(text)),
+                         tuple(_gold(x) for x in record["labels"]))
+            )  # fmt: skip
+            continue
+        if record["source"] == "vims":
+            raw = vims[record["id"]]
+        else:
+            _, line, doc = record["id"].split("/")
+            raw = abmusu[int(line)]["single_documents"][int(doc)]["raw_text"]
+        spans = record["sentences"]
+        documents.append(
+            Document(record["id"], tuple(_nfc(raw[s["start"] : s["end"]]) for s in spans),
+                     (None,) * len(spans), tuple(_gold(s["label"]) for s in spans))
+        )  # fmt: skip
+    return documents
+
+
+@cache
+def _baseline_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)"), label)
+        for label, words in BASELINE_CUES.items()
+        for cue in words
+    )
+
+
+def keyword_baseline(doc: Document) -> list[str | None]:
+    """The first guideline cue word in the sentence decides; no context, no noise handling."""
+    labels: list[str | None] = []
+    for sentence in doc.sentences:
+        text = " ".join(sentence.casefold().split())
+        hits = [
+            (m.start(), -len(m.group()), label)
+            for pattern, label in _baseline_patterns()
+            if (m := pattern.search(text))
+        ]
+        labels.append(min(hits)[2] if hits else None)
+    return labels
+
+
+def ours(doc: Document) -> list[str | None]:
+    return [lab.section for lab in sections.label(doc.sentences, doc.noise)]
+
+
+def scores(docs: Sequence[Document], labeller: Labeller) -> dict[str, tuple[float, float, float]]:
+    """Per-class (precision, recall, F1) and ``macro`` (mean P, mean R, mean F1)."""
+    tp = dict.fromkeys(CLASSES, 0)
+    fp = dict.fromkeys(CLASSES, 0)
+    fn = dict.fromkeys(CLASSES, 0)
+    for doc in docs:
+        for gold, pred in zip(doc.gold, labeller(doc), strict=True):
+            if pred is not None and pred == gold:
+                tp[pred] += 1
+            else:
+                if pred is not None:
+                    fp[pred] += 1
+                if gold is not None:
+                    fn[gold] += 1
+    table = {}
+    for c in CLASSES:
+        p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 0.0
+        r = tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 0.0
+        table[c] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    p, r, f = (sum(table[c][k] for c in CLASSES) / len(CLASSES) for k in range(3))
+    table["macro"] = (p, r, f)
+    return table
+
+
+def print_table(split: str, docs: Sequence[Document]) -> float:
+    """Print both systems' scores on ``docs``; return our macro-F1."""
+    n = sum(len(d.sentences) for d in docs)
+    print(f"split={split}: {len(docs)} documents, {n} sentences")
+    systems: dict[str, Labeller] = {"keyword": keyword_baseline, "summarize": ours}
+    results = {name: scores(docs, fn) for name, fn in systems.items()}
+    print(f"{'class':<12} " + " ".join(f"{name + ' P / R / F1':>24}" for name in systems))
+    for c in (*CLASSES, "macro"):
+        row = " ".join("{:>7.3f} {:>7.3f} {:>7.3f}".format(*results[s][c]) for s in systems)
+        print(f"{c:<12} {row}")
+    for source, part in (
+        ("vietnews", [d for d in docs if "/" not in d.id]),
+        ("raw", [d for d in docs if "/" in d.id]),
+    ):
+        if part:
+            macro = {name: scores(part, fn)["macro"][2] for name, fn in systems.items()}
+            line = "  ".join(f"{name} {value:.3f}" for name, value in macro.items())
+            print(f"  macro-F1 on {source} ({len(part)} documents): {line}")
+    return results["summarize"]["macro"][2]
+
+
+def nonreport(data: Path, count: int, *, show: bool = False) -> tuple[int, int, int, int]:
+    """Run ``summarize()`` on the first ``count`` VietNews articles with none of the report
+    words; return (articles, sentences, sentences labelled, sentences in summary sections)."""
+    articles = sentences_total = in_sections = labelled_total = 0
+    label_time = total_time = 0.0
+    for record in _jsonl(data / "vietnews" / "val.jsonl"):
+        text = _nfc(record["text"])
+        if any(word in text.casefold() for word in REPORT_WORDS):
+            continue
+        start = time.perf_counter()
+        summary = summarize(text)
+        total_time += time.perf_counter() - start
+        start = time.perf_counter()
+        sections.label([s.text for s in summary.all_sentences],
+                       [s.noise for s in summary.all_sentences])  # fmt: skip
+        label_time += time.perf_counter() - start
+        labelled = [s for s in summary.all_sentences if s.section is not None]
+        labelled_total += len(labelled)
+        articles += 1
+        sentences_total += len(summary.all_sentences)
+        in_sections += sum(len(group) for _, group in summary.sections.items())
+        if show:
+            for s in labelled:
+                print(f"  {record['id']} {s.section:<11} [{s.section_reason}] {s.text[:80]}")
+        if articles == count:
+            break
+    print(
+        f"non-report articles: {articles}; sentences: {sentences_total}; "
+        f"labelled: {labelled_total}; in summary sections: {in_sections}"
+    )
+    print(f"labelling took {label_time:.3f}s of {total_time:.1f}s of summarize()")
+    return articles, sentences_total, labelled_total, in_sections
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=sorted(SPLITS), default="heldout")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--nonreport", type=int, metavar="N", help="count labels on N non-reports")
+    parser.add_argument("--show", action="store_true", help="with --nonreport: list the labels")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"sections_eval: no data directory {args.data}", file=sys.stderr)
+        return 2
+    if args.nonreport:
+        nonreport(args.data, args.nonreport, show=args.show)
+        return 0
+    print_table(args.split, load(args.split, args.data))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
