@@ -10,9 +10,19 @@ furniture (titles, bylines, captions, repeats) kept out of the summary, and ever
 labelled as a result, a limitation or a next task.
 """
 
+from .batch import Failure, summarize_many
 from .summarizer import Summarizer, summarize
 from .summary import Sections, Sentence, Summary
 
-__all__ = ["Sections", "Sentence", "Summarizer", "Summary", "__version__", "summarize"]
+__all__ = [
+    "Failure",
+    "Sections",
+    "Sentence",
+    "Summarizer",
+    "Summary",
+    "__version__",
+    "summarize",
+    "summarize_many",
+]
 
 __version__ = "0.1.0"

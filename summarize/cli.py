@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from . import __version__
 from .render import FORMATS, LANGUAGES, render
 from .segment import SPLITS
-from .summarizer import Summarizer
+from .summarizer import DEFAULT_MAX_CHARS, Summarizer
 from .tokenize import TOKENIZERS
 
 if TYPE_CHECKING:
@@ -83,6 +83,23 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
         help="auto: find sentences; lines: one sentence per line",
     )
     parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    parser.add_argument(
+        "--html",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="extract the readable text of HTML input first (default: only when the input "
+        "starts with an HTML document or tags); --no-html: never",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse longer input (default {DEFAULT_MAX_CHARS:_}; 0: no limit)",
+    )
+    parser.add_argument(
+        "--title", help="the document's headline, if it is not the first line of the text"
+    )
     many = parser.add_argument_group("many documents: JSON Lines in, JSON Lines out")
     many.add_argument("--jsonl", metavar="IN", help="summarize every record of this JSONL file")
     many.add_argument("--out", metavar="OUT", help="the output JSONL file (with --jsonl)")
@@ -110,12 +127,18 @@ def main(
             return _run_jsonl(args, err)
         text = _read(args.file, args.encoding, stdin)
         summarizer = Summarizer(
-            tokenizer=args.tokenizer, split=args.split, sections=not args.no_sections
+            tokenizer=args.tokenizer,
+            split=args.split,
+            sections=not args.no_sections,
+            html=args.html,
+            max_chars=args.max_chars,
         )
         summary = summarizer.summarize(
-            text, sentences=args.sentences, ratio=args.ratio, words=args.words
+            text, sentences=args.sentences, ratio=args.ratio, words=args.words, title=args.title
         )
         rendered = render(summary, args.format, labels=args.labels, sections=not args.no_sections)
+        if out is None:  # started with stdout closed (`summarize FILE >&-`)
+            raise OSError("stdout is closed")
         out.write(rendered + "\n")
         out.flush()
     except SystemExit as exc:  # --help and --version print and exit 0 inside argparse
@@ -156,6 +179,8 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
         tokenizer=args.tokenizer,
         split=args.split,
         sections=not args.no_sections,
+        html=args.html,
+        max_chars=args.max_chars,
     )
     err.write(
         f"{PROG}: {stats.records} records in {args.out}: {stats.summarized} summarized, "
@@ -195,8 +220,10 @@ def _decode(data: bytes, name: str, encoding: str) -> str:
     except LookupError:
         raise UsageError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
+        # utf-8-sig counts from after the BOM it strips; the offset names a byte of the input.
+        offset = exc.start + (3 if codec == "utf-8-sig" and data[:3] == b"\xef\xbb\xbf" else 0)
         raise UsageError(
-            f"{name}: not valid {encoding} at byte offset {exc.start}; "
+            f"{name}: not valid {encoding} at byte offset {offset}; "
             "use --encoding to name the right one"
         ) from None
 

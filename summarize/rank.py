@@ -23,9 +23,10 @@ MAX_ITER = 100
 RANKERS = ("pacsum", "textrank")
 # Tuned on VietNews validation articles 10,000-11,999 (deduplicated), measured on 0-1,999:
 # see benchmarks/tune.py and docs/benchmarks.md.
-BACKWARD_WEIGHT = -0.75
-POSITION_WEIGHT = 0.5
-LENGTH_WEIGHT = -0.3
+BACKWARD_WEIGHT = -0.25
+POSITION_WEIGHT = 0.8
+LENGTH_WEIGHT = -0.55
+TITLE_WEIGHT = 3.5
 # Documents longer than MAX_NEIGHBORS + 1 sentences get a k-nearest-neighbour graph.
 MAX_NEIGHBORS = 100
 # Similarities computed at once (rows per block = BLOCK_ENTRIES // n) for a long document.
@@ -43,51 +44,72 @@ def similarity_graph(
     A document of at most ``max_neighbors + 1`` sentences gets the exact graph (every VietNews
     article does: they have at most 39). A longer one gets a sparse k-nearest-neighbour graph:
     each sentence keeps its edges to the ``max_neighbors`` most similar sentences (ties at the
-    k-th value all kept) and an edge kept by either end is kept (the graph stays symmetric).
+    k-th value broken towards earlier sentences) and an edge kept by either end is kept (the
+    graph stays symmetric).
     Its rows are computed a block at a time, so no n × n matrix, dense or sparse, is ever held:
     memory is O(n · max_neighbors) plus one block of about ``BLOCK_ENTRIES`` similarities.
     ``max_neighbors=None`` asks for the exact graph at any length.
     """
-    matrix = sp.csr_matrix(vectors)
+    matrix = as_csr(vectors)
     n = matrix.shape[0]
-    transposed = sp.csr_matrix(matrix.T)
+    transposed = matrix.T.tocsr()
     if max_neighbors is None or n <= max_neighbors + 1:
-        return _edges(matrix @ transposed, 0, threshold)
+        return _edges(as_csr(matrix @ transposed), 0, threshold)
     rows = max(1, BLOCK_ENTRIES // max(n, 1))
-    blocks = [
-        _nearest(_edges(matrix[start : start + rows] @ transposed, start, threshold), max_neighbors)
-        for start in range(0, n, rows)
-    ]
+    blocks = []
+    for start in range(0, n, rows):
+        product = as_csr(matrix[start : start + rows] @ transposed)
+        # k + 1: a row's self-similarity (1, its largest) stays among its top entries until
+        # _edges drops it; dropping self-loops from the few kept entries is the cheap order.
+        blocks.append(_edges(_nearest(product, max_neighbors + 1), start, threshold))
     nearest = sp.csr_matrix(sp.vstack(blocks, format="csr"))
     return sp.csr_matrix(nearest.maximum(nearest.T))
 
 
-def _edges(product: sp.spmatrix, first_row: int, threshold: float) -> sp.csr_matrix:
-    """``product`` (rows ``first_row, ...`` of the similarity matrix) minus self-loops and
-    entries ``<= threshold``, stored entries kept in their order."""
-    product = sp.csr_matrix(product)
-    lengths = np.diff(product.indptr)
-    rows = np.repeat(np.arange(product.shape[0]), lengths)
-    keep = (product.data > threshold) & (product.indices != rows + first_row)
-    indptr = np.zeros(product.shape[0] + 1, dtype=product.indptr.dtype)
-    np.cumsum(np.bincount(rows[keep], minlength=product.shape[0]), out=indptr[1:])
-    return sp.csr_matrix(
-        (product.data[keep], product.indices[keep], indptr), shape=product.shape
-    )
+def as_csr(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """``matrix`` as a float64 CSR matrix; itself when it already is one (no copy, no check:
+    on a news article scipy's constructor checks cost as much as the arithmetic)."""
+    if isinstance(matrix, sp.csr_matrix) and matrix.dtype == np.float64:
+        return matrix
+    return sp.csr_matrix(matrix, dtype=np.float64)
+
+
+def _edges(product: sp.csr_matrix, first_row: int, threshold: float) -> sp.csr_matrix:
+    """Rows ``first_row, ...`` of the similarity matrix without self-loops and entries
+    ``<= threshold``."""
+    rows = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
+    return _keep(product, (product.data > threshold) & (product.indices != rows + first_row))
 
 
 def _nearest(block: sp.csr_matrix, k: int) -> sp.csr_matrix:
-    """Keep, in every row, the entries at least as large as the row's k-th largest."""
+    """Keep, in every row, its ``k`` largest entries; ties at the k-th value go to the lowest
+    columns (the earlier sentences).
+
+    Exactly ``k``, not every tie: when all similarities are equal (50,000 sentences "Câu 1.",
+    "Câu 2.", ... share one word) keeping ties kept the whole n × n graph and ran out of memory.
+    """
     lengths = np.diff(block.indptr)
-    cutoff = np.zeros(block.shape[0])
+    keep = np.ones(len(block.data), dtype=bool)
     for row in np.flatnonzero(lengths > k):
-        values = block.data[block.indptr[row] : block.indptr[row + 1]]
-        cutoff[row] = np.partition(values, len(values) - k)[len(values) - k]
-    keep = block.data >= np.repeat(cutoff, lengths)
-    rows = np.repeat(np.arange(block.shape[0]), lengths)
-    indptr = np.zeros(block.shape[0] + 1, dtype=block.indptr.dtype)
-    np.cumsum(np.bincount(rows[keep], minlength=block.shape[0]), out=indptr[1:])
-    return sp.csr_matrix((block.data[keep], block.indices[keep], indptr), shape=block.shape)
+        start, end = block.indptr[row], block.indptr[row + 1]
+        values = block.data[start:end]
+        cutoff = np.partition(values, len(values) - k)[len(values) - k]
+        above = values > cutoff
+        ties = np.flatnonzero(values == cutoff)
+        wanted = k - int(above.sum())
+        if len(ties) > wanted:  # columns in a row are distinct: the partition is unique
+            ties = ties[np.argpartition(block.indices[start:end][ties], wanted - 1)[:wanted]]
+        above[ties] = True
+        keep[start:end] = above
+    return _keep(block, keep)
+
+
+def _keep(matrix: sp.csr_matrix, mask: np.ndarray) -> sp.csr_matrix:
+    """The entries of ``matrix`` where ``mask`` is true, in their stored order."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    indptr = np.zeros(matrix.shape[0] + 1, dtype=matrix.indptr.dtype)
+    np.cumsum(np.bincount(rows[mask], minlength=matrix.shape[0]), out=indptr[1:])
+    return sp.csr_matrix((matrix.data[mask], matrix.indices[mask], indptr), shape=matrix.shape)
 
 
 def pagerank(
@@ -113,7 +135,7 @@ def pagerank(
     else:
         p = np.asarray(personalization, dtype=np.float64)
         p = p / p.sum() if p.sum() > 0 else np.full(n, 1.0 / n)
-    matrix = sp.csr_matrix(graph, dtype=np.float64)
+    matrix = as_csr(graph)
     lengths = np.diff(matrix.indptr)
     out_weight = np.zeros(n)
     nonempty = np.flatnonzero(lengths)
@@ -135,16 +157,18 @@ def pagerank(
     return np.asarray(x / x.sum(), dtype=np.float64)
 
 
-def directed_centrality(graph: sp.spmatrix, *, backward: float = -0.75) -> NDArray[np.float64]:
+def directed_centrality(
+    graph: sp.spmatrix, *, backward: float = BACKWARD_WEIGHT
+) -> NDArray[np.float64]:
     """Position-aware degree centrality of PacSum (Zheng & Lapata, 2019).
 
     ``c_i = Σ_{j>i} w_ij + backward · Σ_{j<i} w_ij``: a sentence is central when the sentences
     *after* it echo it; similarity to earlier sentences (``backward`` < 0) marks a sentence as
     elaboration. News reports state their point first, which is why this beats undirected
     PageRank on VietNews (see docs/benchmarks.md). Unlike PacSum we keep every positive edge
-    (their threshold β tuned to 0 on our tuning split) and use TF-IDF cosine, not BERT.
+    (their threshold β; 0 tuned best on our split) and use TF-IDF cosine, not BERT.
     """
-    matrix = sp.csr_matrix(graph, dtype=np.float64)
+    matrix = as_csr(graph)
     n = matrix.shape[0]
     rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
     # Row sums of the strict upper and lower triangles, added in stored order (the same sums as
@@ -162,13 +186,17 @@ def with_priors(
     *,
     position_weight: float,
     length_weight: float,
+    query_similarity: NDArray[np.float64] | None = None,
+    query_weight: float = 0.0,
 ) -> NDArray[np.float64]:
-    """Centrality scaled to at most 1 in magnitude, plus a lead prior and a length prior.
+    """Centrality scaled to at most 1 in magnitude, plus lead, length and title priors.
 
-    ``s_i = c_i / max|c| + position_weight / (i + 1) + length_weight · ln(1 + len_i)``, then
-    min-max scaled to [0, 1]. The lead prior encodes where news puts its point; the (negative)
-    length prior favours crisp sentences over long enumerations. Both weights were tuned on a
-    VietNews tuning split and measured on a held-out one (``benchmarks/tune.py``).
+    ``s_i = c_i / max|c| + position_weight / (i + 1) + length_weight · ln(1 + len_i)
+    + query_weight · cos(title, i)``, then min-max scaled to [0, 1]. The lead prior encodes
+    where news puts its point; the (negative) length prior favours crisp sentences over long
+    enumerations; the title, when there is one, acts as a query (the additive counterpart of a
+    title-biased personalization). The weights were tuned on a VietNews tuning split and
+    measured on a held-out one (``benchmarks/tune.py``, docs/benchmarks.md).
     """
     n = len(centrality)
     if n == 0:
@@ -177,6 +205,8 @@ def with_priors(
     score = centrality / top if top > 0 else np.zeros(n)
     score = score + position_weight / (np.arange(n) + 1.0)
     score = score + length_weight * np.log1p(np.asarray(lengths, dtype=np.float64))
+    if query_similarity is not None:
+        score = score + query_weight * np.asarray(query_similarity, dtype=np.float64)
     low, high = score.min(), score.max()
     if high - low <= 0:
         return np.ones(n)

@@ -44,6 +44,7 @@ _PROTECTED = re.compile(
 )
 
 _CLOSING = "\"'”’»)]"
+_LINE_END = ".?!…" + _CLOSING + " \t"  # what may trail the last sentence of a line
 # A terminator, optional closing quotes, space, then an upper-case letter (after optional opening
 # quotes): boundaries underthesea misses next to the URLs and numbers it mis-splits.
 # (The lookbehind starts a match only at the head of a run of terminators: "?!?!…" stays linear.)
@@ -120,6 +121,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Sentence spans inside one stripped line."""
+    if not any(stop in line.rstrip(_LINE_END) for stop in ".?!…"):
+        # Its only terminators close the line (most lines of a news text): nothing could cut
+        # it, since underthesea ends sentences only at . ? ! and _TERMINATOR needs a word after.
+        return [(0, len(line))]
     boundaries = _valid_boundaries(line, _proposed_boundaries(line))
     spans: list[tuple[int, int]] = []
     start = 0
@@ -205,8 +210,17 @@ def _valid_boundaries(line: str, cuts: list[int]) -> list[int]:
             continue
         if quotes.inside(cut):
             continue
+        if _starts_lowercase(line, cut):
+            continue  # '"...," ông nói.': a sentence never opens with a lower-case letter
         valid.append(cut)
     return valid
+
+
+def _starts_lowercase(line: str, cut: int) -> bool:
+    """True when the first letter after ``cut`` (past spaces and opening quotes) is lower-case."""
+    match = _OPENERS.match(line, cut)
+    following = match.end() if match else cut
+    return line[following : following + 1].islower()
 
 
 def _last_token(line: str, end: int) -> str:

@@ -82,7 +82,7 @@ def select(
     candidates = [i for i, ok in enumerate(eligible) if ok]
     if not candidates:
         return ()
-    sim = sp.csr_matrix(similarity)
+    sim = similarity if isinstance(similarity, sp.csr_matrix) else sp.csr_matrix(similarity)
     score = np.asarray(scores, dtype=np.float64)[candidates]
     top = score.max()
     relevance = score / top if top > 0 else np.zeros_like(score)

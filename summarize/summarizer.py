@@ -7,21 +7,28 @@ build, safe to share between threads and picklable (it pickles as its options).
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from . import _validate, rank, sections, tokenize
+from . import _validate, cues, rank, sections, tokenize
+from .html import extract_text, looks_like_html
 from .noise import detect_noise, syllable_count
 from .normalize import normalize
 from .segment import SPLITS, segment
 from .select import DIVERSITY, MAX_SIMILARITY, Budget, select
 from .summary import Sections, Sentence, Summary
-from .vectorize import tfidf
+from .vectorize import split_query, tfidf
 
 DEFAULT_SECTION_SENTENCES = 3
+# Longest input accepted by default, in characters (code points): about 5,000 news articles,
+# summarized in about three minutes and 1 GB (docs/reliability.md). ``max_chars=None`` or 0
+# lifts the limit.
+DEFAULT_MAX_CHARS = 10_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,7 @@ class Options:
     backward_weight: float = rank.BACKWARD_WEIGHT
     position_weight: float = rank.POSITION_WEIGHT
     length_weight: float = rank.LENGTH_WEIGHT
+    title_weight: float = rank.TITLE_WEIGHT
     damping: float = rank.DAMPING
     tol: float = rank.TOLERANCE
     max_iter: int = rank.MAX_ITER
@@ -42,6 +50,10 @@ class Options:
     max_similarity: float = MAX_SIMILARITY
     sections: bool = True
     section_sentences: int = DEFAULT_SECTION_SENTENCES
+    # Extra section cues: a TSV path or (kind, weight, cue) triples, merged over the shipped ones.
+    section_cues: str | os.PathLike[str] | tuple[tuple[str, float, str], ...] | None = None
+    html: bool | None = None
+    max_chars: int | None = DEFAULT_MAX_CHARS
 
     def __post_init__(self) -> None:
         _validate.check_choice("tokenizer", self.tokenizer, tokenize.TOKENIZERS)
@@ -50,6 +62,7 @@ class Options:
         _validate.check_float("backward_weight", self.backward_weight, low=-10.0, high=10.0)
         _validate.check_float("position_weight", self.position_weight, low=-10.0, high=10.0)
         _validate.check_float("length_weight", self.length_weight, low=-10.0, high=10.0)
+        _validate.check_float("title_weight", self.title_weight, low=-10.0, high=10.0)
         _validate.check_float(
             "damping", self.damping, low=0.0, high=1.0, low_open=True, high_open=True
         )
@@ -64,6 +77,22 @@ class Options:
         )
         _validate.check_bool("sections", self.sections)
         _validate.check_int("section_sentences", self.section_sentences, minimum=0)
+        if self.section_cues is not None:
+            if not isinstance(self.section_cues, (str, os.PathLike, list, tuple)):
+                raise _validate.invalid(
+                    "section_cues", self.section_cues, "a path or (kind, weight, cue) triples"
+                )
+            if not isinstance(self.section_cues, (str, os.PathLike)):
+                # Triples arrive as any iterable; keep them as a tuple so options stay hashable.
+                object.__setattr__(self, "section_cues", cues.as_triples(self.section_cues))
+            cues.lexicon(self.section_cues)  # a bad file or entry fails here, not mid-summary
+        if self.html is not None and not isinstance(self.html, bool):
+            raise _validate.invalid("html", self.html, "True, False or None (auto-detect)")
+        max_chars = self.max_chars
+        if max_chars is not None and (
+            not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 0
+        ):
+            raise _validate.invalid("max_chars", max_chars, "an int >= 0 or None (no limit)")
 
 
 OPTION_NAMES = tuple(Options.__dataclass_fields__)
@@ -110,19 +139,35 @@ class Summarizer:
         sentences: int | None = None,
         ratio: float | None = None,
         words: int | None = None,
+        title: str | None = None,
     ) -> Summary:
         """Summarize ``text``; give at most one of ``sentences`` (default 3), ``ratio``, ``words``.
 
-        Raises ``TypeError`` if ``text`` is not a ``str`` and ``ValueError`` for a bad budget.
-        Empty or whitespace-only text gives an empty :class:`Summary`.
+        ``title`` is the document's headline when the caller has it apart from the text; by
+        default the title line detected at the top of ``text`` is used. Either way the title is
+        a query: sentences close to it rank higher (``title_weight``), and it is never chosen.
+
+        Raises ``TypeError`` if ``text`` or ``title`` is not a ``str`` and ``ValueError`` for a
+        bad budget. Empty or whitespace-only text gives an empty :class:`Summary`.
         """
         _validate.check_text(text)
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"`title` must be str or None, not {type(title).__name__}")
         budget = Budget.from_options(sentences, ratio, words)
         opts = self.options
+        if opts.max_chars and len(text) > opts.max_chars:
+            raise ValueError(
+                f"`text` has {len(text):,} characters, more than `max_chars` = "
+                f"{opts.max_chars:,}; pass a larger `max_chars` (None: no limit) to accept it"
+            )
+        source_text = None
+        if opts.html or (opts.html is None and looks_like_html(text)):
+            # Offsets then index the extracted text, which the summary carries.
+            text = source_text = extract_text(text)
         norm = normalize(text)
         seg = segment(norm.text, split=opts.split)
         if not seg.sentences:
-            return Summary()
+            return Summary(source_text=source_text)
         noise = detect_noise(norm.text, seg)
         spans = noise.sentences
         analysed = [norm.text[s.start : s.end] for s in spans]
@@ -132,7 +177,12 @@ class Summarizer:
             # summary, rank what is there, repeats excepted.
             content = [reason not in ("duplicate", "empty") for reason in noise.reasons]
         lengths = [syllable_count(s) for s in analysed]
-        scores, similarity = self._rank(analysed, content, lengths)
+        query: str | None = None
+        if title:
+            query = unicodedata.normalize("NFC", title)
+        elif title is None and noise.title is not None:
+            query = analysed[noise.title]
+        scores, similarity = self._rank(analysed, content, lengths, query)
         chosen = set(
             select(
                 scores,
@@ -145,7 +195,7 @@ class Summarizer:
             )
         )
         labels = (
-            sections.label(analysed, noise.reasons)
+            sections.label(analysed, noise.reasons, cues=opts.section_cues)
             if opts.sections
             else [sections.Label(None, None)] * len(spans)
         )
@@ -164,25 +214,31 @@ class Summarizer:
                     section_reason=labels[index].reason,
                 )
             )
-        title = None
-        if noise.title is not None:
+        if title is None and noise.title is not None:
             title = all_sentences[noise.title].text
         return Summary(
             sentences=tuple(all_sentences[i] for i in sorted(chosen)),
             all_sentences=tuple(all_sentences),
             sections=self._sections(all_sentences, content),
             title=title,
+            source_text=source_text,
         )
 
     def _rank(
-        self, analysed: list[str], content: list[bool], lengths: list[int]
+        self, analysed: list[str], content: list[bool], lengths: list[int], query: str | None
     ) -> tuple[np.ndarray, Any]:
         """Scores in [0, 1] of the content sentences (0 elsewhere) and their similarities."""
         opts = self.options
         n = len(analysed)
         keep = [i for i in range(n) if content[i]]
         terms = tokenize.tokenize([analysed[i] for i in keep], opts.tokenizer)
-        vectors = tfidf(terms)
+        query_similarity = None
+        if query and opts.title_weight:
+            # The title joins the IDF statistics as one more row, then leaves the graph.
+            query_terms = tokenize.get_tokenizer(opts.tokenizer)(query)
+            vectors, query_similarity = split_query(tfidf([*terms, query_terms], sort_terms=False))
+        else:
+            vectors = tfidf(terms, sort_terms=False)  # column order does not change cosines
         graph = rank.similarity_graph(vectors, threshold=opts.similarity_threshold)
         if opts.ranker == "textrank":
             centrality = rank.pagerank(
@@ -195,6 +251,8 @@ class Summarizer:
             np.array([lengths[i] for i in keep], dtype=np.float64),
             position_weight=opts.position_weight,
             length_weight=opts.length_weight,
+            query_similarity=query_similarity,
+            query_weight=opts.title_weight,
         )
         scores = np.zeros(n)
         scores[keep] = local
@@ -228,10 +286,13 @@ def summarize(
     sentences: int | None = None,
     ratio: float | None = None,
     words: int | None = None,
+    title: str | None = None,
     **options: Any,
 ) -> Summary:
     """Summarize Vietnamese ``text``: the best sentences, in document order, plus sections.
 
     ``options`` are those of :class:`Summarizer` (``tokenizer``, ``split``, ``damping``, ...).
     """
-    return Summarizer(**options).summarize(text, sentences=sentences, ratio=ratio, words=words)
+    return Summarizer(**options).summarize(
+        text, sentences=sentences, ratio=ratio, words=words, title=title
+    )

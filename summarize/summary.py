@@ -12,9 +12,10 @@ SECTION_NAMES = ("results", "limitations", "next_tasks")
 class Sentence:
     """One sentence of the input: ``text == original_text[start:end]`` exactly.
 
-    ``score`` is its ranking score in [0, 1]: graph centrality with the lead and length priors,
-    min-max scaled over the document's content sentences (1 = the best; noise sentences 0). ``section`` is ``"results"``, ``"limitations"``,
-    ``"next_tasks"`` or ``None``; ``section_reason`` says which cue or heading gave it.
+    ``score`` is its ranking score in [0, 1]: graph centrality with the lead, length and title
+    priors, min-max scaled over the document's content sentences (1 = the best; noise
+    sentences 0). ``section`` is ``"results"``, ``"limitations"``, ``"next_tasks"`` or
+    ``None``; ``section_reason`` says which cue or heading gave it.
     ``noise`` is why the sentence can never be summary material (``"title"``, ``"byline"``,
     ``"caption"``, ...) or ``None`` for content.
     """
@@ -66,12 +67,16 @@ class Summary:
 
     ``sentences`` are the chosen sentences in document order; ``all_sentences`` every sentence
     of the document (noise included, with its reason); ``title`` the detected title line.
+    ``source_text`` is the text the sentences' offsets index when it is not the caller's own:
+    the readable text extracted from HTML input (see :mod:`summarize.html`); ``None`` when the
+    offsets index the string that was passed in.
     """
 
     sentences: tuple[Sentence, ...] = ()
     all_sentences: tuple[Sentence, ...] = ()
     sections: Sections = field(default_factory=Sections)
     title: str | None = None
+    source_text: str | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.sentences)
@@ -92,7 +97,7 @@ class Summary:
             "sentences": [s.to_dict() for s in self.sentences],
             "sections": {name: [s.index for s in group] for name, group in self.sections.items()},
             "all_sentences": [s.to_dict() for s in self.all_sentences],
-        }
+        } | ({} if self.source_text is None else {"source_text": self.source_text})
 
     def __str__(self) -> str:
         from .render import render_text

@@ -22,6 +22,9 @@ from . import _validate
 TOKENIZERS = ("word", "syllable")
 
 _SYLLABLE = re.compile(r"[^\W_]+")
+# Lone surrogates ("\udcff", from os.fsdecode or errors="surrogateescape") are legal in a str
+# but underthesea's CRF encodes its input as UTF-8 and raises on them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Inputs longer than this are tokenized by syllables even in word mode: the CRF segmenter's
 # cost and memory grow with the sentence, and a 500 KB "sentence" is not prose.
 MAX_WORD_SEGMENTED_CHARS = 5000
@@ -45,6 +48,7 @@ def word_terms(sentence: str) -> list[str]:
     """Words of ``sentence`` by underthesea's segmenter, normalised, stop words removed."""
     if len(sentence) > MAX_WORD_SEGMENTED_CHARS:
         return syllable_terms(sentence, bigrams=False)
+    sentence = _SURROGATE.sub("\ufffd", sentence)  # for the segmenter only: offsets are not ours
     terms = map(_word_term, _word_tokenize()(sentence))
     return [term for term in terms if term is not None]
 
@@ -64,7 +68,7 @@ def syllable_terms(sentence: str, *, bigrams: bool = True) -> list[str]:
     terms = [s for s in syllables if s not in stop]
     if bigrams:
         terms.extend(
-            f"{a} {b}" for a, b in itertools.pairwise(syllables) if not (a in stop and b in stop)
+            [f"{a} {b}" for a, b in itertools.pairwise(syllables) if a not in stop or b not in stop]
         )
     return terms
 

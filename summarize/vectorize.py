@@ -16,38 +16,49 @@ documented reference.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
+from numpy.typing import NDArray
 
 
-def tfidf(terms: Sequence[list[str]], *, sublinear_tf: bool = False) -> sp.csr_matrix:
+def tfidf(
+    terms: Sequence[list[str]], *, sublinear_tf: bool = False, sort_terms: bool = True
+) -> sp.csr_matrix:
     """An ``n_sentences × n_terms`` CSR matrix; a sentence without terms is an all-zero row.
 
-    Columns are the distinct terms in sorted order. An empty vocabulary (no sentence has a
-    term) is not an error: the result has zero columns.
+    Columns are the distinct terms in sorted order, as scikit-learn lays them out, or with
+    ``sort_terms=False`` in order of first occurrence: the same vectors with their columns
+    permuted, and the same sums in the same order, so cosine similarities come out bit for bit
+    the same while sorting a large vocabulary of Unicode strings is skipped (the pipeline's
+    choice). An empty vocabulary (no sentence has a term) is not an error: the result has zero
+    columns.
     """
     n = len(terms)
-    flat = [term for sentence in terms for term in sentence]
+    flat = list(itertools.chain.from_iterable(terms))
     if not flat:
         return sp.csr_matrix((n, 0))
     # Term ids in order of first occurrence, as scikit-learn's vocabulary assigns them.
-    first_seen = {term: i for i, term in enumerate(dict.fromkeys(flat))}
+    first_seen = dict(zip(dict.fromkeys(flat), itertools.count()))
     size = len(first_seen)
     term_ids = np.fromiter(map(first_seen.__getitem__, flat), dtype=np.int64, count=len(flat))
-    rows = np.repeat(np.arange(n, dtype=np.int64), [len(sentence) for sentence in terms])
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
     # One entry per (sentence, term) with its count, ordered by sentence then first-seen id:
     # scikit-learn's order after its ``sort_indices``, which the L2 sums below follow.
-    pairs, counts = np.unique(rows * size + term_ids, return_counts=True)
+    keys = np.repeat(np.arange(n), lengths) * size + term_ids
+    pairs, counts = np.unique(keys, return_counts=True)
     entry_rows, entry_terms = np.divmod(pairs, size)
     index_dtype = np.int32 if max(len(pairs), size) < np.iinfo(np.int32).max else np.int64
     bounds = np.zeros(n + 1, dtype=index_dtype)
     np.cumsum(np.bincount(entry_rows, minlength=n), out=bounds[1:])
-    # Columns renumbered alphabetically, as ``TfidfVectorizer`` sorts its features.
-    alphabetical = np.empty(size, dtype=index_dtype)
-    alphabetical[[first_seen[t] for t in sorted(first_seen)]] = np.arange(size, dtype=index_dtype)
-    indices = alphabetical[entry_terms]
+    if sort_terms:  # columns renumbered alphabetically, as ``TfidfVectorizer`` sorts them
+        alphabetical = np.empty(size, dtype=index_dtype)
+        alphabetical[[first_seen[t] for t in sorted(first_seen)]] = np.arange(size)
+        indices = alphabetical[entry_terms]
+    else:
+        indices = entry_terms.astype(index_dtype)
     data = counts.astype(np.float64)
     if sublinear_tf:
         np.log(data, out=data)
@@ -66,6 +77,25 @@ def tfidf(terms: Sequence[list[str]], *, sublinear_tf: bool = False) -> sp.csr_m
     norms[norms == 0.0] = 1.0
     data /= norms[entry_rows]
     return sp.csr_matrix((data, indices, bounds), shape=(n, size))
+
+
+def split_query(vectors: sp.csr_matrix) -> tuple[sp.csr_matrix, NDArray[np.float64]]:
+    """The rows of ``vectors`` but the last, and the dot product of each with the last (a query).
+
+    The same as ``vectors[:-1]`` and ``(vectors[:-1] @ vectors[-1].T).toarray().ravel()``, bit
+    for bit (each dot product is summed over the row's entries in stored order), without
+    scipy's slicing and product machinery, which costs more than the arithmetic on an article.
+    """
+    n = vectors.shape[0] - 1
+    end = vectors.indptr[n]
+    query = np.zeros(vectors.shape[1])
+    query[vectors.indices[end:]] = vectors.data[end:]
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr[: n + 1]))
+    data, indices = vectors.data[:end], vectors.indices[:end]
+    # Adding the 0.0 products of terms missing from the query leaves each sum unchanged.
+    similarity = np.bincount(rows, weights=data * query[indices], minlength=n).astype(np.float64)
+    head = sp.csr_matrix((data, indices, vectors.indptr[: n + 1]), shape=(n, vectors.shape[1]))
+    return head, similarity
 
 
 def tfidf_sklearn(terms: Sequence[list[str]], *, sublinear_tf: bool = False) -> sp.csr_matrix:
