@@ -37,10 +37,17 @@ class Example:
     text: str
     references: tuple[str, ...]
     one_sentence_per_line: bool
+    title: str | None = None
 
 
 def _vietnews(record: dict[str, Any], number: int) -> Example:
-    return Example(str(record.get("id", number)), record["text"], (record["summary"],), True)
+    return Example(
+        str(record.get("id", number)),
+        record["text"],
+        (record["summary"],),
+        True,
+        record.get("title") or None,
+    )
 
 
 def _vims(record: dict[str, Any], number: int) -> Example:

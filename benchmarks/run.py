@@ -104,7 +104,9 @@ def load_documents(args: argparse.Namespace, raw: bool) -> list[Document]:
 
 
 def _select(system: System, document: Document, k: int) -> list[int]:
-    return system.select(document.sentences, k, document.example.references)
+    return system.select(
+        document.sentences, k, document.example.references, document.example.title
+    )
 
 
 def _checked(chosen: Sequence[int], document: Document) -> list[int]:

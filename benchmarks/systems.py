@@ -20,18 +20,23 @@ from typing import Any
 from rouge import ngram_counts, ngram_f1, tokenize_syllables
 
 Selector = Callable[[Sequence[str], int], list[int]]
-ReferenceSelector = Callable[[Sequence[str], int, Sequence[str]], list[int]]
+# Every row is called with the document's sentences, k, the references and the title. Only the
+# oracle reads the references; only the library rows read the title (the peers have no way to use
+# one, and LEAD-k needs none).
+ReferenceSelector = Callable[[Sequence[str], int, Sequence[str], str | None], list[int]]
 
 # The library rows: one preset of `Summarizer` options per row; adding a row is one line here.
-# The ablation rows switch one signal off at a time (sections off: they never change the choice).
-_PLAIN = {"position_weight": 0.0, "length_weight": 0.0, "sections": False}
+# The ablation rows add one signal at a time: plain TextRank (the core issue's ranker), directed
+# centrality, + lead prior, + length prior (= no title), + title (= the default). Sections are off
+# in the ablation rows: they never change which sentences are chosen.
+_PLAIN = {"position_weight": 0.0, "length_weight": 0.0, "title_weight": 0.0, "sections": False}
 LIBRARY_PRESETS: dict[str, dict[str, Any]] = {
     "summarize": {},
     "summarize-syllable": {"tokenizer": "syllable"},
+    "summarize-notitle": {"title_weight": 0.0},
     "summarize-textrank": {"ranker": "textrank", **_PLAIN},
     "summarize-pacsum": {**_PLAIN},
-    "summarize-pacsum+lead": {**_PLAIN, "position_weight": 0.5},
-    "summarize-pacsum+length": {**_PLAIN, "length_weight": -0.3},
+    "summarize-pacsum+lead": {**_PLAIN, "position_weight": 0.8},
 }
 
 _SUMY_CLASSES: dict[str, tuple[str, str]] = {
@@ -56,7 +61,9 @@ class System:
 def _blind(selector: Selector) -> ReferenceSelector:
     """Adapt a selector that must not see the references."""
 
-    def select(sentences: Sequence[str], k: int, references: Sequence[str]) -> list[int]:
+    def select(
+        sentences: Sequence[str], k: int, references: Sequence[str], title: str | None
+    ) -> list[int]:
         return selector(sentences, k)
 
     return select
@@ -83,7 +90,9 @@ def _random(seed: int) -> Selector:
     return select
 
 
-def greedy_oracle(sentences: Sequence[str], k: int, references: Sequence[str]) -> list[int]:
+def greedy_oracle(
+    sentences: Sequence[str], k: int, references: Sequence[str], title: str | None = None
+) -> list[int]:
     """Greedily add the sentence that most raises ROUGE-1 F1 + ROUGE-2 F1 (mean over references).
 
     Stops at ``k`` sentences or when no sentence raises the score; ties go to the earlier
@@ -225,16 +234,19 @@ def _locate(sentences: Sequence[str], units: Sequence[str]) -> list[int | None]:
 # --- the library -------------------------------------------------------------------------------
 
 
-def _library(options: dict[str, Any]) -> Selector:
+def _library(options: dict[str, Any]) -> ReferenceSelector:
     @cache
     def summarizer() -> Any:
         from summarize import Summarizer
 
         return Summarizer(split="lines", **options)
 
-    def select(sentences: Sequence[str], k: int) -> list[int]:
-        # With split="lines" each line is one sentence and `index` is its line position.
-        summary = summarizer().summarize("\n".join(sentences), sentences=k)
+    def select(
+        sentences: Sequence[str], k: int, references: Sequence[str], title: str | None
+    ) -> list[int]:
+        # With split="lines" each line is one sentence and `index` is its line position. The
+        # title is passed as the library's `title=` argument: a query, never a candidate.
+        summary = summarizer().summarize("\n".join(sentences), sentences=k, title=title)
         return [sentence.index for sentence in summary.sentences]
 
     return select
@@ -263,7 +275,7 @@ def build_systems(seed: int) -> dict[str, System]:
                _blind(_random(seed))),
     ]
     systems += [
-        System(name, _describe_options(options), _blind(_library(options)))
+        System(name, _describe_options(options), _library(options))
         for name, options in LIBRARY_PRESETS.items()
     ]
     systems += [

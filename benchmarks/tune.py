@@ -32,10 +32,11 @@ from summarize.select import select as choose
 from summarize.vectorize import tfidf
 
 GRID = {
-    "backward": (-0.75, -0.5, -0.25, 0.0),
-    "position": (0.3, 0.5, 0.8, 1.2),
-    "length": (-0.45, -0.3, -0.2),
-    "diversity": (0.0, 0.1, 0.3),
+    "backward": (-0.75, -0.5, -0.25),
+    "position": (0.3, 0.5, 0.8),
+    "length": (-0.55, -0.45, -0.3),
+    "title": (0.0, 1.5, 2.5, 3.5, 5.0),
+    "diversity": (0.1, 0.3),
 }
 
 
@@ -46,10 +47,11 @@ class Prepared:
     sentences: tuple[str, ...]
     graph: sp.csr_matrix
     lengths: np.ndarray
+    title_similarity: np.ndarray
     reference: list[str]
 
 
-def prepare(body: str, reference: str) -> Prepared | None:
+def prepare(body: str, reference: str, title: str | None) -> Prepared | None:
     text = "\n".join(line_sentences(body))
     seg = segment(text, split="lines")
     noise = detect_noise(text, seg)
@@ -60,9 +62,12 @@ def prepare(body: str, reference: str) -> Prepared | None:
     ]
     if not content:
         return None
-    graph = rank.similarity_graph(tfidf(tokenize.tokenize(content, "word")))
+    # As Summarizer._rank does: the title is one more row for IDF, then leaves the graph.
+    vectors = tfidf(tokenize.tokenize([*content, title or ""], "word"))
+    title_similarity = np.asarray((vectors[:-1] @ vectors[-1].T).todense()).ravel()
+    graph = rank.similarity_graph(vectors[:-1])
     lengths = np.array([syllable_count(s) for s in content], dtype=np.float64)
-    return Prepared(tuple(content), graph, lengths, tokenize_syllables(reference))
+    return Prepared(tuple(content), graph, lengths, title_similarity, tokenize_syllables(reference))
 
 
 def rouge12(doc: Prepared, chosen: tuple[int, ...]) -> tuple[float, float]:
@@ -75,13 +80,24 @@ def rouge12(doc: Prepared, chosen: tuple[int, ...]) -> tuple[float, float]:
 
 
 def evaluate(
-    docs: list[Prepared], backward: float, position: float, length: float, diversity: float, k: int
+    docs: list[Prepared],
+    backward: float,
+    position: float,
+    length: float,
+    title: float,
+    diversity: float,
+    k: int,
 ) -> tuple[float, float]:
     r1 = r2 = 0.0
     for doc in docs:
         centrality = rank.directed_centrality(doc.graph, backward=backward)
         scores = rank.with_priors(
-            centrality, doc.lengths, position_weight=position, length_weight=length
+            centrality,
+            doc.lengths,
+            position_weight=position,
+            length_weight=length,
+            query_similarity=doc.title_similarity,
+            query_weight=title,
         )
         chosen = choose(
             scores,
@@ -108,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = [
         d
         for d in (
-            prepare(e.text, e.references[0])
+            prepare(e.text, e.references[0], e.title)
             for e in tqdm(examples, desc="prepare", file=sys.stderr)
         )
         if d is not None
@@ -120,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((r2, r1, *point))
     rows.sort(key=lambda row: (-row[0], -row[1]))
     print(f"{len(docs)} articles (offset {args.offset}); LEAD-{args.k} R-2 = {100 * lead:.2f}\n")
-    print("| R-2 | R-1 | backward | position | length | diversity |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| R-2 | R-1 | " + " | ".join(GRID) + " |")
+    print("|---:" * (len(GRID) + 2) + "|")
     for r2, r1, *point in rows[: args.top]:
         print(f"| {r2:.2f} | {r1:.2f} | " + " | ".join(map(str, point)) + " |")
     return 0

@@ -21,6 +21,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=500, deadline=None)
+# "deep" is the long fuzzing run of docs/reliability.md: 2,500 examples per test, so at least
+# 20,000 over tests/test_fuzz.py (HYPOTHESIS_PROFILE=deep pytest tests/test_fuzz.py).
+settings.register_profile(
+    "deep",
+    max_examples=2_500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

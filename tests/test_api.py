@@ -169,6 +169,8 @@ BAD_OPTIONS = [
     ("backward_weight", 11.0, r"\[-10.0, 10.0\]"),
     ("position_weight", float("inf"), r"\[-10.0, 10.0\]"),
     ("length_weight", "0.1", r"\[-10.0, 10.0\]"),
+    ("title_weight", -11, r"\[-10.0, 10.0\]"),
+    ("section_cues", 42, "a path or"),
     ("damping", 1.0, r"\(0.0, 1.0\)"),
     ("damping", 0, r"\(0.0, 1.0\)"),
     ("tol", 0.0, r"\(0.0, 1.0\]"),
@@ -179,6 +181,8 @@ BAD_OPTIONS = [
     ("max_similarity", 0.0, r"\(0.0, 1.0\]"),
     ("sections", "yes", "True or False"),
     ("section_sentences", -1, "an int >= 0"),
+    ("html", "auto", "True, False or None"),
+    ("max_chars", -1, "an int >= 0 or None"),
 ]
 
 
@@ -298,3 +302,45 @@ def test_split_lines_option():
     text = "Câu một. Câu hai cùng dòng.\nDòng thứ hai có nội dung khác hẳn."
     result = summarize(text, split="lines", sentences=5)
     assert [s.text for s in result.all_sentences] == text.split("\n")
+
+
+# --- the title as a query ----------------------------------------------------------------------
+
+TITLE_TEXT = (
+    "Thành phố khởi công xây dựng cầu mới qua sông. "
+    "Giá rau xanh ở chợ đầu mối giảm nhẹ trong tuần qua. "
+    "Học sinh các trường tiểu học được nghỉ hè từ cuối tháng năm. "
+    "Cây cầu mới dài hai cây số, dự kiến hoàn thành sau ba năm thi công. "
+    "Nhiều gia đình tranh thủ cuối tuần đưa con đi công viên."
+)
+
+
+def test_a_given_title_steers_the_choice_towards_it():
+    plain = Summarizer(position_weight=0.0, length_weight=0.0).summarize(
+        TITLE_TEXT, sentences=1, title="Học sinh tiểu học nghỉ hè"
+    )
+    assert plain.title == "Học sinh tiểu học nghỉ hè"
+    assert "nghỉ hè" in plain.sentences[0].text
+
+
+def test_the_title_weight_zero_ignores_the_title():
+    options = {"position_weight": 0.0, "length_weight": 0.0}
+    with_title = Summarizer(**options, title_weight=0.0).summarize(
+        TITLE_TEXT, sentences=2, title="Học sinh tiểu học nghỉ hè"
+    )
+    without = Summarizer(**options, title_weight=0.0).summarize(TITLE_TEXT, sentences=2)
+    assert [s.index for s in with_title.sentences] == [s.index for s in without.sentences]
+
+
+def test_a_detected_title_line_is_a_query_and_never_chosen():
+    text = "Giá rau xanh giảm nhẹ\n\n" + TITLE_TEXT
+    summary = Summarizer(position_weight=0.0, length_weight=0.0).summarize(text, sentences=1)
+    assert summary.title == "Giá rau xanh giảm nhẹ"
+    assert summary.all_sentences[0].noise == "title"
+    assert summary.sentences[0].index != 0
+    assert "rau xanh" in summary.sentences[0].text
+
+
+def test_a_title_that_is_not_a_string_is_a_type_error():
+    with pytest.raises(TypeError, match="`title`"):
+        summarize(TITLE_TEXT, title=3)  # type: ignore[arg-type]
