@@ -1,0 +1,62 @@
+"""The extractive contract, checked on any input: shared by the adversarial and fuzz tests."""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from typing import Any
+
+from summarize import Summary
+from summarize.noise import syllable_count
+
+
+def has_word(text: str) -> bool:
+    """True when ``text`` holds a letter or a digit: then a summary may not be empty."""
+    return any(c.isalnum() for c in text)
+
+
+def check_summary(text: str, summary: Summary, budget: dict[str, Any] | None = None) -> None:
+    """Every promise of :class:`summarize.Summary` about ``text`` (the caller's input).
+
+    Offsets index ``summary.source_text`` when the input was HTML, else ``text`` itself;
+    sentences are exact slices, in document order, disjoint; the summary is a subset in
+    document order without repeats, within ``budget``; ``to_dict`` is JSON-serialisable.
+    """
+    assert isinstance(summary, Summary)
+    source = text if summary.source_text is None else summary.source_text
+    previous_end = 0
+    for position, sentence in enumerate(summary.all_sentences):
+        assert sentence.index == position
+        assert source[sentence.start : sentence.end] == sentence.text
+        assert sentence.text, "empty sentence"
+        assert previous_end <= sentence.start < sentence.end <= len(source)
+        assert math.isfinite(sentence.score)
+        previous_end = sentence.end
+    chosen = [s.index for s in summary.sentences]
+    assert chosen == sorted(set(chosen)), "summary not in document order or repeated"
+    for sentence in summary.sentences:
+        assert summary.all_sentences[sentence.index] == sentence
+    for group in (summary.sections.results, summary.sections.limitations):
+        assert [s.index for s in group] == sorted({s.index for s in group})
+    if summary.title is not None:
+        assert summary.title in source
+    check_budget(summary, budget or {})
+    if has_word(source) and any(has_word(s.text) for s in summary.all_sentences):
+        assert summary.sentences, "a text with a word got an empty summary"
+    json.dumps(summary.to_dict(), ensure_ascii=False)  # surrogates survive ensure_ascii=False
+
+
+def check_budget(summary: Summary, budget: dict[str, Any]) -> None:
+    count = len(summary.sentences)
+    if "ratio" in budget:
+        total = len(summary.all_sentences)
+        assert count <= max(1, math.ceil(budget["ratio"] * total + 1e-9))
+    elif "words" in budget:
+        if count > 1:
+            words = sum(
+                syllable_count(unicodedata.normalize("NFC", s.text)) for s in summary.sentences
+            )
+            assert words <= budget["words"]
+    else:
+        assert count <= budget.get("sentences", 3)
