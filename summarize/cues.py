@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Union
 
@@ -43,7 +45,7 @@ CueSource = Union[str, "os.PathLike[str]", Iterable[tuple[str, float, str]]]
 
 # A number ("4", "4,2", "1.600.000") is one token, NUMBER, so cues can say "đạt <số>".
 _TOKEN = re.compile(r"<số>|\d+(?:[.,]\d+)*(?!\w)|\w+|[^\w\s]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WHOLE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$", re.MULTILINE)
 NUMBER = "<số>"
 NAME_MARK = "@"  # prefix of a word taken for part of a name; no cue starts with it
 _OPENERS = frozenset(":;!?\"“”‘’'«»([-–—•*+")  # not "." (TP. Cần Thơ)
@@ -75,19 +77,29 @@ def tokens(text: str, *, names: bool = False) -> list[str]:
     no cue matches it: "Cần Thơ" is a city, not "cần" (need); "Ban Chỉ đạo" a committee.
     """
     found = _TOKEN.findall(unicodedata.normalize("NFC", text))
-    out = [NUMBER if _NUMBER.fullmatch(tok) else tok.casefold() for tok in found]
+    if not found:
+        return []
+    # One pass over the tokens joined by newlines (never inside a token) instead of a regex
+    # call per token: a token that is a whole number becomes NUMBER, then everything is
+    # casefolded (character by character, so the same as folding each token).
+    joined = _WHOLE_NUMBER.sub(NUMBER, "\n".join(found))
+    out = joined.casefold().split("\n")
     if not names:
         return out
-    capitalised, opens = [False] * len(found), True
-    for i, tok in enumerate(found):
-        if tok[0].isalnum():
-            capitalised[i] = not opens and tok[0].isupper() and not tok.isupper()
-            opens = False
-        elif tok in _OPENERS:
-            opens = True
-    for i, flag in enumerate(capitalised):
-        neighbour = (i > 0 and capitalised[i - 1]) or (i + 1 < len(found) and capitalised[i + 1])
-        if flag and neighbour:
+    # A word is capitalised when its first letter is upper case (not an all-caps acronym) and
+    # the nearest earlier word or opener is a word: a sentence's or a quote's first word is not.
+    capitalised: set[int] = set()
+    upper = compress(range(len(found)), map(str.isupper, map(itemgetter(0), found)))
+    for i in upper:  # C-level filter: few words start upper case
+        tok = found[i]
+        if tok[0].isalnum() and not tok.isupper():
+            j = i - 1
+            while j >= 0 and not found[j][0].isalnum() and found[j] not in _OPENERS:
+                j -= 1
+            if j >= 0 and found[j][0].isalnum():
+                capitalised.add(i)
+    for i in capitalised:
+        if i - 1 in capitalised or i + 1 in capitalised:
             out[i] = NAME_MARK + out[i]
     return out
 
@@ -119,7 +131,7 @@ class _Node:
 class Lexicon:
     """A compiled cue lexicon (a word trie): :meth:`find` lists the cues a sentence contains."""
 
-    __slots__ = ("_anchored", "_free", "cues")
+    __slots__ = ("_anchored", "_free", "_starts", "cues")
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         # Zero-weight cues stay in the trie: they count nothing but still block the shorter cues
@@ -131,6 +143,7 @@ class Lexicon:
             for tok in tokens(cue.phrase):
                 node = node.children.setdefault(tok, _Node())
             node.cues = (*node.cues, cue)
+        self._starts = frozenset(self._free.children)  # the first words of the free cues
 
     def find(self, sentence: str) -> tuple[list[tuple[Cue, float]], bool]:
         """The cues in ``sentence`` with the weight each counts for, and whether the sentence is
@@ -150,11 +163,13 @@ class Lexicon:
         placed.extend((body, cue, cue.weight) for cue in anchored)
         scopes: dict[str, tuple[int, int, float]] = {}  # shielded kind -> (start, words, share)
         turn, turn_share = -1, 0.0
-        i = 0
-        while i < len(toks):
+        end = 0
+        # Only the words a cue begins with can start a match (a C-level filter).
+        for i in compress(range(len(toks)), map(self._starts.__contains__, toks)):
+            if i < end:
+                continue  # inside the last match
             found, end = _longest(self._free, toks, i)
             if not found:
-                i += 1
                 continue
             for cue in found:
                 share = 0.0
@@ -167,7 +182,6 @@ class Lexicon:
                     scopes[SHIELDS[cue.kind]] = (end, SCOPES[cue.kind], cue.weight)
                 elif cue.kind == "contrast" and i > body:
                     turn, turn_share = i, cue.weight
-            i = end
         # "A nhưng B": the point is B, so section cues before the last turn count less.
         hits = []
         for at, cue, weight in placed:

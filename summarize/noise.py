@@ -74,7 +74,7 @@ def detect_noise(text: str, seg: Segmentation) -> Noise:
     by_line: list[list[int]] = [[] for _ in seg.lines]
     for index, span in enumerate(seg.sentences):
         by_line[span.line].append(index)
-    line_reason = _line_reasons(text, seg, by_line)
+    line_reason, line_keys = _line_reasons(text, seg, by_line)
 
     reasons: list[str | None] = [None] * len(seg.sentences)
     for line_no, indices in enumerate(by_line):
@@ -85,7 +85,9 @@ def detect_noise(text: str, seg: Segmentation) -> Noise:
         if reasons[index] is not None:
             continue
         sentence = text[span.start : span.end]
-        key = _key(sentence)
+        # A sentence that is its whole line (one sentence a line) has the line's key.
+        whole = seg.lines[span.line] == (span.start, span.end)
+        key = line_keys[span.line] if whole else _key(sentence)
         if not key:
             reasons[index] = EMPTY
         elif key in seen:
@@ -110,19 +112,23 @@ def _trim_bylines(text: str, seg: Segmentation) -> tuple[Span, ...]:
 
 def _key(text: str) -> str:
     """Comparison key of a line: case, spacing and punctuation ignored."""
-    return " ".join(_SYLLABLE.findall(text.casefold()))
+    return " ".join(_SYLLABLE.findall(text)).casefold()
 
 
-def _line_reasons(text: str, seg: Segmentation, by_line: list[list[int]]) -> list[str | None]:
+def _line_reasons(
+    text: str, seg: Segmentation, by_line: list[list[int]]
+) -> tuple[list[str | None], list[str]]:
+    """The reason of every line, and every line's key."""
     lines = [text[s:e] for s, e in seg.lines]
-    keys = [_key(line) for line in lines]
+    words = [_SYLLABLE.findall(line) for line in lines]  # one scan a line for key and length
+    keys = [" ".join(w).casefold() for w in words]
     counts: dict[str, int] = {}
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     reasons: list[str | None] = [None] * len(lines)
     first_seen: set[str] = set()
     for i, line in enumerate(lines):
-        syllables = syllable_count(line)
+        syllables = len(words[i])
         one_sentence = len(by_line[i]) == 1
         unpunctuated = not _TERMINAL.search(line)
         if not keys[i]:
@@ -156,4 +162,4 @@ def _line_reasons(text: str, seg: Segmentation, by_line: list[list[int]]) -> lis
         ):
             reasons[i] = CAPTION
         first_seen.add(keys[i])
-    return reasons
+    return reasons, keys
