@@ -62,10 +62,12 @@ class Failure:
 
 
 Result = Summary | Failure
+# An input item: a text, or a (text, title) pair when each document has its own headline.
+Item = str | tuple[str, str | None]
 
 
 def summarize_many(
-    texts: Iterable[str],
+    texts: Iterable[Item],
     n_jobs: int = 1,
     *,
     chunksize: int = DEFAULT_CHUNKSIZE,
@@ -76,7 +78,9 @@ def summarize_many(
 ) -> Generator[Result, None, None]:
     """Summarize every text of ``texts``; yields a :class:`Summary` or a :class:`Failure` each.
 
-    Results come in input order. ``n_jobs`` is the number of worker processes (``1``: in this
+    An item is a text, or a ``(text, title)`` pair: the title is that document's headline, as
+    ``summarize(text, title=title)`` takes it (``None``: found in the text). Results come in
+    input order. ``n_jobs`` is the number of worker processes (``1``: in this
     process, ``-1``: one per CPU); ``chunksize`` how many texts a worker takes at a time.
     ``sentences``/``ratio``/``words`` and ``options`` are those of :func:`summarize.summarize`
     and are validated before any text is read: a bad option raises at once, while a bad *text*
@@ -100,7 +104,7 @@ def _jobs(n_jobs: object) -> int:
 
 
 def _stream(
-    texts: Iterable[str], n_jobs: int, chunksize: int, summarizer: Summarizer, budget: Budget
+    texts: Iterable[Item], n_jobs: int, chunksize: int, summarizer: Summarizer, budget: Budget
 ) -> Generator[Result, None, None]:
     chunks = _chunks(texts, chunksize)
     if n_jobs == 1:
@@ -120,7 +124,7 @@ def _stream(
         pool.shutdown()
 
 
-def _chunks(texts: Iterable[str], size: int) -> Iterator[Chunk]:
+def _chunks(texts: Iterable[Item], size: int) -> Iterator[Chunk]:
     numbered = enumerate(texts)
     while chunk := list(islice(numbered, size)):
         yield chunk
@@ -190,10 +194,12 @@ def _run_chunk(summarizer: Summarizer, budget: Budget, chunk: Chunk) -> list[Res
     return [_run_one(summarizer, budget, index, text) for index, text in chunk]
 
 
-def _run_one(summarizer: Summarizer, budget: Budget, index: int, text: Any) -> Result:
+def _run_one(summarizer: Summarizer, budget: Budget, index: int, item: Any) -> Result:
+    text, title = item if isinstance(item, tuple) and len(item) == 2 else (item, None)
     try:
         return summarizer.summarize(
-            text, sentences=budget.sentences, ratio=budget.ratio, words=budget.words
+            text, sentences=budget.sentences, ratio=budget.ratio, words=budget.words,
+            title=title,
         )
     except Exception as exc:  # one bad text must not cost the rest of the batch
         return Failure(index, type(exc).__name__, str(exc))

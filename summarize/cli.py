@@ -105,6 +105,9 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
     many.add_argument("--out", metavar="OUT", help="the output JSONL file (with --jsonl)")
     many.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; -1: all)")
     many.add_argument("--text-field", default="text", metavar="F", help="default: text")
+    many.add_argument(
+        "--title-field", metavar="F", help="each record's headline (title=) from this field"
+    )
     many.add_argument("--resume", action="store_true", help="keep OUT's records, add the rest")
     many.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -125,6 +128,8 @@ def main(
         args = build_parser(out).parse_args(argv)
         if args.jsonl is not None or args.out is not None:
             return _run_jsonl(args, err)
+        if args.title_field is not None:
+            raise UsageError("--title-field F goes with --jsonl IN --out OUT")
         text = _read(args.file, args.encoding, stdin)
         summarizer = Summarizer(
             tokenizer=args.tokenizer,
@@ -166,11 +171,14 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
         raise UsageError("--jsonl IN and --out OUT go together")
     if args.file != "-":
         raise UsageError("give either FILE or --jsonl, not both")
+    if args.title is not None:
+        raise UsageError("--title is one document's headline; with --jsonl use --title-field F")
     stats = summarize_jsonl(
         args.jsonl,
         args.out,
         n_jobs=args.jobs,
         text_field=args.text_field,
+        title_field=args.title_field,
         resume=args.resume,
         progress=None if args.no_progress else err,
         sentences=args.sentences,

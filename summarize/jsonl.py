@@ -7,9 +7,14 @@ exactly one output line, in the same order, whatever happens to it::
      "sections": {"results": [...], "limitations": [...], "next_tasks": [...]}}
     {"record": 1, "id": "000002", "error": "JSONDecodeError", "message": "..."}
 
-``id`` is copied from the input record when it has one. A record that is not valid UTF-8 or
-JSON, is not an object, lacks the text field or whose text is not a string, or whose text cannot
-be summarized, becomes an *error record* (``error`` + ``message``) instead of a summary.
+``id`` is copied from the input record when it has one. With ``title_field`` each record's
+headline is read from that field (absent or ``null``: none, found in the text as usual) and
+given to the summarizer as ``title=``. A record whose text was HTML also carries
+``source_text``, the extracted text that its sentences' offsets index.
+
+A record that is not valid UTF-8 or JSON, is not an object, lacks the text field or whose text
+is not a string (or whose title is neither a string nor null), or whose text cannot be
+summarized, becomes an *error record* (``error`` + ``message``) instead of a summary.
 
 Output is written with one ``write`` system call per line on an unbuffered, append-mode file:
 an interrupt (Ctrl-C, a kill, a crash) leaves complete lines only, or at worst a partial last
@@ -54,6 +59,7 @@ class _Record:
     number: int
     id: Any  # the input's "id" value, or _NO_ID
     text: str  # "" when the record is broken
+    title: str | None
     error: Failure | None
 
 
@@ -66,6 +72,7 @@ def summarize_jsonl(
     *,
     n_jobs: int = 1,
     text_field: str = "text",
+    title_field: str | None = None,
     resume: bool = False,
     chunksize: int = DEFAULT_CHUNKSIZE,
     progress: TextIO | None = None,
@@ -83,13 +90,13 @@ def summarize_jsonl(
     """
     pending: deque[_Record] = deque()  # read, not yet written, in input order
 
-    def texts() -> Iterator[str]:
+    def texts() -> Iterator[tuple[str, str | None]]:
         for record in records:
             if record.number not in done:
                 pending.append(record)
                 # A broken record still travels through the (bounded) pipeline, as an empty
                 # text, so that its error record is written in its place.
-                yield record.text if record.error is None else ""
+                yield (record.text, record.title) if record.error is None else ("", None)
 
     # Options and budget are validated here, before any file is touched.
     stream = summarize_many(
@@ -100,7 +107,7 @@ def summarize_jsonl(
     if os.path.exists(out_path) and os.path.samefile(in_path, out_path):
         raise JsonlError(f"{out_path}: is the input file; writing it would destroy the input")
     done = _resume(out_path) if resume else set()
-    records = _read(in_path, text_field)
+    records = _read(in_path, text_field, title_field)
     counts = {"summarized": 0, "failed": 0}
     meter = _meter(progress, total, initial=len(done))
     fd = _open_output(out_path, append=resume)
@@ -142,33 +149,36 @@ def summary_record(summary: Summary) -> dict[str, Any]:
             "score": sentence.score,
         }
 
-    return {
+    record = {
         "title": summary.title,
         "summary": summary.text,
         "sentences": [brief(s) for s in summary.sentences],
         "sections": {name: [brief(s) for s in group] for name, group in summary.sections.items()},
     }
+    if summary.source_text is not None:  # HTML input: the offsets index this text
+        record["source_text"] = summary.source_text
+    return record
 
 
-def _read(path: str, text_field: str) -> Iterator[_Record]:
+def _read(path: str, text_field: str, title_field: str | None) -> Iterator[_Record]:
     """The records of ``path``: blank lines are not records; broken ones carry their error."""
     with _open_input(path) as handle:
         number = 0
         for raw in handle:
             if not raw.strip():
                 continue
-            yield _parse(number, raw, text_field)
+            yield _parse(number, raw, text_field, title_field)
             number += 1
 
 
-def _parse(number: int, raw: bytes, text_field: str) -> _Record:
+def _parse(number: int, raw: bytes, text_field: str, title_field: str | None) -> _Record:
     try:
         value = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        return _Record(number, _NO_ID, "", Failure(number, type(exc).__name__, str(exc)))
+        return _Record(number, _NO_ID, "", None, Failure(number, type(exc).__name__, str(exc)))
     if not isinstance(value, dict):
         problem = f"a record must be a JSON object, not {type(value).__name__}"
-        return _Record(number, _NO_ID, "", Failure(number, "TypeError", problem))
+        return _Record(number, _NO_ID, "", None, Failure(number, "TypeError", problem))
     record_id = value.get("id", _NO_ID)
     text = value.get(text_field)
     if not isinstance(text, str):
@@ -178,8 +188,12 @@ def _parse(number: int, raw: bytes, text_field: str) -> _Record:
             else f"{text_field!r} must be a string, not {type(text).__name__}"
         )
         error = "KeyError" if text_field not in value else "TypeError"
-        return _Record(number, record_id, "", Failure(number, error, problem))
-    return _Record(number, record_id, text, None)
+        return _Record(number, record_id, "", None, Failure(number, error, problem))
+    title = value.get(title_field) if title_field is not None else None
+    if title is not None and not isinstance(title, str):
+        problem = f"{title_field!r} must be a string or null, not {type(title).__name__}"
+        return _Record(number, record_id, "", None, Failure(number, "TypeError", problem))
+    return _Record(number, record_id, text, title, None)
 
 
 def _open_input(path: str) -> Any:

@@ -203,3 +203,51 @@ def test_progress_falls_back_to_a_counter_without_tqdm(tmp_path, monkeypatch):
     err = io.StringIO()
     summarize_jsonl(str(source), str(target), progress=err, **FAST)
     assert err.getvalue().endswith("3/3 records\n")
+
+
+def test_text_title_pairs_give_what_summarize_with_title_gives():
+    texts = make_texts(6, seed=11)
+    titles = ["Công ty điện lực hoàn thành kế hoạch", None, "Sở Giáo dục tổng kết năm học",
+              None, "Hội nông dân xã triển khai nhiệm vụ", "Ủy ban nhân dân tỉnh họp"]
+    pairs = list(zip(texts, titles, strict=True))
+    for n_jobs in (1, 2):
+        results = list(summarize_many(pairs, n_jobs, chunksize=2, sentences=2, **FAST))
+        expected = [summarize(t, title=h, sentences=2, **FAST) for t, h in pairs]
+        assert as_dicts(results) == as_dicts(expected)
+    # The title changes the ranking of at least one of them, or the test proves nothing.
+    untitled = [summarize(t, sentences=2, **FAST).to_dict() for t in texts]
+    assert untitled != as_dicts(expected)
+    bad = list(summarize_many([(texts[0], 7)], **FAST))  # type: ignore[list-item]
+    assert isinstance(bad[0], Failure) and bad[0].error == "TypeError"
+
+
+def test_jsonl_title_field_and_html_source_text(tmp_path):
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    texts = make_texts(3, seed=12)
+    paragraphs = texts[2].replace("\n", "</p><p>")
+    html = f"<html><body><h1>Tin vắn</h1><p>{paragraphs}</p></body></html>"
+    rows = [{"id": 0, "text": texts[0], "headline": "Công ty điện lực hoàn thành kế hoạch"},
+            {"id": 1, "text": texts[1]},
+            {"id": 2, "text": html, "headline": None},
+            {"id": 3, "text": texts[0], "headline": ["not", "a", "title"]}]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                      encoding="utf-8")
+    summarize_jsonl(str(source), str(target), title_field="headline", **FAST)
+    records = read_output(target)
+    assert records[0]["title"] == "Công ty điện lực hoàn thành kế hoạch"
+    assert records[0]["summary"] == summarize(texts[0], title=rows[0]["headline"], **FAST).text
+    assert records[1]["summary"] == summarize(texts[1], **FAST).text
+    assert (records[3]["error"], "headline" in records[3]["message"]) == ("TypeError", True)
+    extracted = records[2]["source_text"]
+    assert "<p>" not in extracted and "source_text" not in records[1]
+    for sentence in records[2]["sentences"]:  # offsets index the extracted text
+        assert extracted[sentence["start"] : sentence["end"]] == sentence["text"]
+    err = io.StringIO()
+    argv = ["--jsonl", str(source), "--out", str(target), "--no-progress",
+            "--tokenizer", "syllable", "--title-field", "headline"]
+    assert main(argv, stderr=err) == 0
+    assert read_output(target)[0]["title"] == records[0]["title"]
+    for wrong in ([*argv, "--title", "x"], [str(source), "--title-field", "headline"]):
+        err = io.StringIO()
+        assert main(wrong, stderr=err) == 2
+        assert err.getvalue().startswith("summarize: error:") and "title" in err.getvalue()

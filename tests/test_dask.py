@@ -53,6 +53,13 @@ def test_a_bad_text_gives_an_error_record_not_a_failed_partition(client):
     assert summarize_bag(bag, output="text", tokenizer="syllable").compute()[1] is None
 
 
+def test_a_bag_of_text_title_pairs(client):
+    title = "Sở Giáo dục tổng kết năm học"
+    pairs = [(t, title if i % 2 else None) for i, t in enumerate(TEXTS[:20])]
+    results = summarize_bag(db.from_sequence(pairs, npartitions=3), tokenizer="syllable").compute()
+    assert results == [summarize(t, title=h, tokenizer="syllable").to_dict() for t, h in pairs]
+
+
 def test_options_are_checked_on_the_client():
     bag = db.from_sequence(TEXTS[:2])
     with pytest.raises(TypeError, match="unknown option"):
