@@ -289,7 +289,8 @@ def agreement(data: Path) -> float:
     ours_table = scores(docs, ours)
     print(f"{len(docs)} documents, {sum(len(d.sentences) for d in docs)} sentences")
     for c in (*CLASSES, "macro"):
-        print(f"{c:<12} second annotator F1 {table[c][2]:.3f}   summarize F1 {ours_table[c][2]:.3f}")
+        second_f1, ours_f1 = table[c][2], ours_table[c][2]
+        print(f"{c:<12} second annotator F1 {second_f1:.3f}   summarize F1 {ours_f1:.3f}")
     return table["macro"][2]
 
 

@@ -27,16 +27,19 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vietnews" / "val.jsonl"
 
-# (module, attribute, stage, parent stage or None)
+# (module, attribute, stage, parent stage or None). Each mode calls one of a stage's functions:
+# word mode tokenize + tfidf_rows, syllable mode syllable_term_ids (terms as ids) + weigh.
 STAGES: tuple[tuple[str, str, str, str | None], ...] = (
     ("summarize.summarizer", "normalize", "normalize", None),
     ("summarize.summarizer", "segment", "segment (our guards)", None),
     ("summarize.summarizer", "detect_noise", "noise", None),
     ("summarize.tokenize", "tokenize", "tokenize (our terms)", None),
-    ("summarize.summarizer", "tfidf", "tf-idf", None),
-    ("summarize.rank", "similarity_graph", "similarity graph", None),
+    ("summarize.tokenize", "syllable_term_ids", "tokenize (our terms)", None),
+    ("summarize.summarizer", "tfidf_rows", "tf-idf", None),
+    ("summarize.summarizer", "weigh", "tf-idf", None),
+    ("summarize.rank", "similarity_rows", "similarity graph", None),
     ("summarize.rank", "pagerank", "pagerank", None),
-    ("summarize.summarizer", "select", "select (MMR)", None),
+    ("summarize.summarizer", "select_rows", "select (MMR)", None),
     ("summarize.sections", "label", "sections", None),
 )
 WORD_SEGMENTATION = "underthesea word_tokenize"
@@ -157,7 +160,8 @@ def main() -> None:
         exclusive["tokenize (our terms)"] -= exclusive[WORD_SEGMENTATION]
     if SENTENCE_SPLIT in exclusive:
         exclusive["segment (our guards)"] -= exclusive[SENTENCE_SPLIT]
-    exclusive["rest (assembly, lifting, sentences)"] = total - sum(totals[s[2]] for s in STAGES)
+    stages = {s[2] for s in STAGES}
+    exclusive["rest (assembly, lifting, sentences)"] = total - sum(totals[s] for s in stages)
     base = exclusive.get(WORD_SEGMENTATION, 0.0)
     print(f"{len(texts)} articles, tokenizer={args.tokenizer}, split={args.split}: {total:.3f} s, "
           f"{len(texts) / total:.1f} docs/s\n")

@@ -33,6 +33,8 @@ _PLAIN = {"position_weight": 0.0, "length_weight": 0.0, "title_weight": 0.0, "se
 LIBRARY_PRESETS: dict[str, dict[str, Any]] = {
     "summarize": {},
     "summarize-syllable": {"tokenizer": "syllable"},
+    # The fast mode doing what the peers do (a summary, no sections): a like-for-like speed row.
+    "summarize-syllable-nosections": {"tokenizer": "syllable", "sections": False},
     "summarize-notitle": {"title_weight": 0.0},
     "summarize-textrank": {"ranker": "textrank", **_PLAIN},
     "summarize-pacsum": {**_PLAIN},

@@ -37,13 +37,15 @@ _CREDIT = re.compile(
     r"[^.!?]{0,80}[)\]]?\.?$",
     re.IGNORECASE,
 )
-_IMAGE_ALT = re.compile(r"\s-\s?0\s*$|-0\s*$")
+# Lines are stripped (they end in a printable non-space), so alt-text (" -0", "- 0" after a
+# space) and terminal punctuation are tests of their last characters: see _is_image_alt; a
+# regex search would try every position of the line.
 _CAPTION_OPENER = re.compile(
     r"^(?:Quang cảnh|Toàn cảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh:|Hình:|Hình ảnh|Các đại biểu dự|"
     r"Đại biểu dự|Đại biểu tham dự)",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.!?…:;\"”’»)]$")
+_TERMINAL = '.!?…:;"”’»)'  # a line ending in one of these is punctuated
 _LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
 TITLE_MAX_SYLLABLES = 40
@@ -57,16 +59,26 @@ class Noise:
     """Why each sentence is excluded (``None``: content), and the title's sentence index.
 
     ``sentences`` are the input spans, except that a byline fragment heading a paragraph
-    (``TTO - Sáng 12/3, ...``) is cut off the front of its sentence.
+    (``TTO - Sáng 12/3, ...``) is cut off the front of its sentence. The syllables of those
+    spans come along, as the later stages want them: ``syllables[i]`` is the lowercased
+    sentence's (``syllables_of(sentence.lower())``), ``lengths[i]`` the sentence's
+    :func:`syllable_count`.
     """
 
     sentences: tuple[Span, ...]
     reasons: tuple[str | None, ...]
     title: int | None
+    syllables: tuple[list[str], ...] = ()
+    lengths: tuple[int, ...] = ()
 
 
 def syllable_count(text: str) -> int:
     return len(_SYLLABLE.findall(text))
+
+
+def syllables_of(text: str) -> list[str]:
+    """The syllables (maximal runs of letters and digits) of ``text``."""
+    return _SYLLABLE.findall(text)
 
 
 def detect_noise(text: str, seg: Segmentation) -> Noise:
@@ -74,29 +86,52 @@ def detect_noise(text: str, seg: Segmentation) -> Noise:
     by_line: list[list[int]] = [[] for _ in seg.lines]
     for index, span in enumerate(seg.sentences):
         by_line[span.line].append(index)
-    line_reason, line_keys = _line_reasons(text, seg, by_line)
+    # Syllables are scanned once, on the lowercased text, for keys, lengths and terms alike:
+    # lowercasing then maps every character to one character, a letter or digit to a letter
+    # or digit (Unicode's case pairs), so the runs are the same and each is the lowercase of
+    # the original run. Two exceptions: "İ" lowercases to two characters (the length test
+    # catches it), and "Σ" to "σ" or "ς" depending on what follows, which may lie beyond a
+    # sentence's end; a text with either is scanned sentence by sentence instead.
+    lowered = text.lower()
+    same_runs = len(lowered) == len(text) and "Σ" not in text
+    scanned = lowered if same_runs else text
+    line_words = [_SYLLABLE.findall(scanned, start, end) for start, end in seg.lines]
+    line_reason, line_keys = _line_reasons(text, seg, by_line, line_words)
 
     reasons: list[str | None] = [None] * len(seg.sentences)
     for line_no, indices in enumerate(by_line):
         for index in indices:
             reasons[index] = line_reason[line_no]
+    spans = _trim_bylines(text, seg)
+    syllables: list[list[str]] = []
+    lengths: list[int] = []
     seen: set[str] = set()
     for index, span in enumerate(seg.sentences):
-        if reasons[index] is not None:
-            continue
-        sentence = text[span.start : span.end]
-        # A sentence that is its whole line (one sentence a line) has the line's key.
+        # A sentence that is its whole line (one sentence a line) has the line's syllables.
         whole = seg.lines[span.line] == (span.start, span.end)
-        key = line_keys[span.line] if whole else _key(sentence)
-        if not key:
-            reasons[index] = EMPTY
-        elif key in seen:
-            reasons[index] = DUPLICATE
-        elif _CREDIT.match(sentence):
-            reasons[index] = CREDIT
-        seen.add(key)
+        words = line_words[span.line] if whole else None
+        if reasons[index] is None:
+            if words is None:
+                words = _SYLLABLE.findall(scanned, span.start, span.end)
+            key = line_keys[span.line] if whole else " ".join(words).casefold()
+            if not key:
+                reasons[index] = EMPTY
+            elif key in seen:
+                reasons[index] = DUPLICATE
+            elif _CREDIT.match(text[span.start : span.end]):  # "^" would not match at pos
+                reasons[index] = CREDIT
+            seen.add(key)
+        trimmed = spans[index]
+        if not same_runs:
+            syllables.append(_SYLLABLE.findall(text[trimmed.start : trimmed.end].lower()))
+            lengths.append(len(_SYLLABLE.findall(text, trimmed.start, trimmed.end)))
+            continue
+        if words is None or trimmed is not span:
+            words = _SYLLABLE.findall(lowered, trimmed.start, trimmed.end)
+        syllables.append(words)
+        lengths.append(len(words))
     title = next((i for i, r in enumerate(reasons) if r == TITLE), None)
-    return Noise(_trim_bylines(text, seg), tuple(reasons), title)
+    return Noise(spans, tuple(reasons), title, tuple(syllables), tuple(lengths))
 
 
 def _trim_bylines(text: str, seg: Segmentation) -> tuple[Span, ...]:
@@ -110,17 +145,25 @@ def _trim_bylines(text: str, seg: Segmentation) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _key(text: str) -> str:
-    """Comparison key of a line: case, spacing and punctuation ignored."""
-    return " ".join(_SYLLABLE.findall(text)).casefold()
+def _is_image_alt(line: str) -> bool:
+    """Whether a stripped line ends like image alt-text: in ``-0``, or ``- 0`` after a space
+    (what ``\\s-\\s?0\\s*$|-0\\s*$`` finds in a line without trailing space)."""
+    if line.endswith("-0"):
+        return True
+    return (
+        len(line) >= 4
+        and line[-1] == "0"
+        and line[-3] == "-"
+        and line[-2].isspace()
+        and line[-4].isspace()
+    )
 
 
 def _line_reasons(
-    text: str, seg: Segmentation, by_line: list[list[int]]
+    text: str, seg: Segmentation, by_line: list[list[int]], words: list[list[str]]
 ) -> tuple[list[str | None], list[str]]:
-    """The reason of every line, and every line's key."""
+    """The reason of every line, and every line's key, from its syllables ``words``."""
     lines = [text[s:e] for s, e in seg.lines]
-    words = [_SYLLABLE.findall(line) for line in lines]  # one scan a line for key and length
     keys = [" ".join(w).casefold() for w in words]
     counts: dict[str, int] = {}
     for key in keys:
@@ -130,7 +173,7 @@ def _line_reasons(
     for i, line in enumerate(lines):
         syllables = len(words[i])
         one_sentence = len(by_line[i]) == 1
-        unpunctuated = not _TERMINAL.search(line)
+        unpunctuated = line[-1] not in _TERMINAL
         if not keys[i]:
             reasons[i] = EMPTY
         elif keys[i] in first_seen:
@@ -139,7 +182,7 @@ def _line_reasons(
             reasons[i] = CREDIT
         elif _BYLINE_LINE.match(line):
             reasons[i] = BYLINE
-        elif _IMAGE_ALT.search(line):
+        elif _is_image_alt(line):
             reasons[i] = IMAGE_ALT
         elif i == 0 and len(lines) > 1 and unpunctuated and syllables <= TITLE_MAX_SYLLABLES:
             reasons[i] = TITLE
@@ -156,7 +199,7 @@ def _line_reasons(
                 unpunctuated
                 or counts[keys[i]] > 1  # a caption printed twice
                 or _CAPTION_OPENER.match(line)
-                or (i > 0 and _IMAGE_ALT.search(lines[i - 1]) is not None)  # under an image
+                or (i > 0 and _is_image_alt(lines[i - 1]))  # under an image
                 or syllables <= SHORT_CAPTION_SYLLABLES
             )
         ):

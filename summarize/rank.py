@@ -17,6 +17,8 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from .vectorize import Rows
+
 DAMPING = 0.85
 TOLERANCE = 1.0e-6
 MAX_ITER = 100
@@ -64,6 +66,63 @@ def similarity_graph(
         blocks.append(_edges(_nearest(product, max_neighbors + 1), start, threshold))
     nearest = sp.csr_matrix(sp.vstack(blocks, format="csr"))
     return sp.csr_matrix(nearest.maximum(nearest.T))
+
+
+def similarity_rows(vectors: Rows, *, threshold: float = 0.0) -> Rows:
+    """:func:`similarity_graph` on bare arrays (entries of a row stored by column, as
+    :func:`summarize.vectorize.weigh` stores them), bit for bit and in the same stored order.
+
+    A short document (every news article) gets the exact graph from :func:`_exact_rows`, with
+    no scipy matrix built; a long one goes through :func:`similarity_graph`.
+    """
+    n = vectors.n_rows
+    if n > MAX_NEIGHBORS + 1:
+        graph = similarity_graph(vectors.to_csr(), threshold=threshold)
+        return Rows(graph.data, graph.indices, graph.indptr, n)
+    return _exact_rows(vectors, threshold)
+
+
+def _exact_rows(vectors: Rows, threshold: float) -> Rows:
+    """``_edges(matrix @ matrix.T, 0, threshold)`` as scipy computes it, with numpy.
+
+    scipy's CSR product (``csr_matmat``) takes, for each row ``i``, its entries ``k`` in stored
+    order and, for each, the rows ``j`` sharing column ``k`` in increasing order, adding
+    ``A[i,k] * A[j,k]`` to ``sums[j]``; it stores row ``i``'s nonzero sums in the reverse order
+    of first touch. Here the same products are laid out in that order (one per entry and
+    partner), summed by ``bincount`` (sequentially, in array order: the same additions) and
+    stored in the same order, so the degree sums taken over rows later round the same way.
+    """
+    n = vectors.n_rows
+    data, indices, indptr = vectors.data, vectors.indices, vectors.indptr
+    nnz = int(indptr[n])
+    if nnz == 0:
+        return Rows(np.zeros(0), np.zeros(0, np.int64), np.zeros(n + 1, np.int64), n)
+    data, indices = data[:nnz], indices[:nnz]
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    # The rows of the transpose: entries grouped by column, rows ascending within a column.
+    by_column = np.argsort(indices, kind="stable")
+    df = np.bincount(indices, minlength=vectors.n_columns)
+    partners = df[indices]  # entries sharing each entry's column, itself included
+    ends = np.cumsum(partners)
+    # Stream position t of entry e's p-th partner is ends[e] - partners[e] + p; that partner
+    # sits at (column start of e) + p in ``by_column``.
+    shift = (np.cumsum(df) - df)[indices] - (ends - partners)
+    stream = np.arange(ends[-1]) + np.repeat(shift, partners)
+    partner = by_column[stream]
+    entry = np.repeat(np.arange(nnz), partners)
+    keys = rows[entry] * n + rows[partner]
+    sums = np.bincount(keys, weights=data[entry] * data[partner], minlength=n * n)
+    touched, first = np.unique(keys, return_index=True)
+    touched_rows = touched // n
+    # Row by row, latest first touch first: ``first`` is below ``len(keys)``.
+    order = np.argsort(touched_rows * len(keys) - first)
+    touched, touched_rows = touched[order], touched_rows[order]
+    values = sums[touched]
+    columns = touched - touched_rows * n
+    keep = (values != 0.0) & (values > threshold) & (columns != touched_rows)
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(touched_rows[keep], minlength=n), out=bounds[1:])
+    return Rows(values[keep], columns[keep], bounds, n)
 
 
 def as_csr(matrix: sp.spmatrix) -> sp.csr_matrix:
@@ -169,14 +228,21 @@ def directed_centrality(
     (their threshold β; 0 tuned best on our split) and use TF-IDF cosine, not BERT.
     """
     matrix = as_csr(graph)
-    n = matrix.shape[0]
-    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    return directed_rows(
+        Rows(matrix.data, matrix.indices, matrix.indptr, matrix.shape[1]), backward=backward
+    )
+
+
+def directed_rows(graph: Rows, *, backward: float = BACKWARD_WEIGHT) -> NDArray[np.float64]:
+    """:func:`directed_centrality` on bare arrays."""
+    n = graph.n_rows
+    rows = np.repeat(np.arange(n), np.diff(graph.indptr))
     # Row sums of the strict upper and lower triangles, added in stored order (the same sums as
     # ``sp.triu(matrix, k=1).sum(axis=1)``, without building either triangle).
-    after = matrix.indices > rows
-    before = matrix.indices < rows
-    later = np.bincount(rows[after], weights=matrix.data[after], minlength=n)
-    earlier = np.bincount(rows[before], weights=matrix.data[before], minlength=n)
+    after = graph.indices > rows
+    before = graph.indices < rows
+    later = np.bincount(rows[after], weights=graph.data[after], minlength=n)
+    earlier = np.bincount(rows[before], weights=graph.data[before], minlength=n)
     return np.asarray(later + backward * earlier, dtype=np.float64)
 
 

@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from . import _validate
+from .vectorize import Rows
 
 DEFAULT_SENTENCES = 3
 DIVERSITY = 0.3
@@ -79,17 +80,39 @@ def select(
     ``similarity`` is the symmetric sentence-similarity matrix, ``lengths`` the word count of
     each sentence (for ``budget.words``). At least one sentence is chosen when any is eligible.
     """
+    sim = similarity if isinstance(similarity, sp.csr_matrix) else sp.csr_matrix(similarity)
+    return select_rows(
+        scores,
+        Rows(sim.data, sim.indices, sim.indptr, sim.shape[1]),
+        eligible,
+        lengths,
+        budget,
+        diversity=diversity,
+        max_similarity=max_similarity,
+    )
+
+
+def select_rows(
+    scores: NDArray[np.float64],
+    sim: Rows,
+    eligible: Sequence[bool],
+    lengths: Sequence[int],
+    budget: Budget,
+    *,
+    diversity: float = DIVERSITY,
+    max_similarity: float = MAX_SIMILARITY,
+) -> tuple[int, ...]:
+    """:func:`select` with the similarity matrix as bare arrays."""
     candidates = [i for i, ok in enumerate(eligible) if ok]
     if not candidates:
         return ()
-    sim = similarity if isinstance(similarity, sp.csr_matrix) else sp.csr_matrix(similarity)
     score = np.asarray(scores, dtype=np.float64)[candidates]
     top = score.max()
     relevance = score / top if top > 0 else np.zeros_like(score)
     redundancy = np.zeros(len(candidates))
     # Document index -> candidate position (-1: not a candidate), to read similarity rows
     # without a Python loop over their entries.
-    position = np.full(sim.shape[1], -1, dtype=np.intp)
+    position = np.full(sim.n_columns, -1, dtype=np.intp)
     position[candidates] = np.arange(len(candidates))
     candidate_lengths = np.asarray([lengths[c] for c in candidates])
     open_ = np.ones(len(candidates), dtype=bool)

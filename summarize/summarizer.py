@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from . import _validate, cues, rank, sections, tokenize
 from .html import extract_text, looks_like_html
-from .noise import detect_noise, syllable_count
+from .noise import detect_noise, syllables_of
 from .normalize import normalize
 from .segment import SPLITS, segment
-from .select import DIVERSITY, MAX_SIMILARITY, Budget, select
+from .select import DIVERSITY, MAX_SIMILARITY, Budget, select_rows
 from .summary import Sections, Sentence, Summary
-from .vectorize import split_query, tfidf
+from .vectorize import Rows, split_query_rows, tfidf_rows, weigh
 
 DEFAULT_SECTION_SENTENCES = 3
 # Longest input accepted by default, in characters (code points): about 5,000 news articles,
@@ -176,15 +176,20 @@ class Summarizer:
             # Nothing but furniture (a lone title, one line repeated): rather than an empty
             # summary, rank what is there, repeats excepted.
             content = [reason not in ("duplicate", "empty") for reason in noise.reasons]
-        lengths = [syllable_count(s) for s in analysed]
+        lengths = noise.lengths
         query: str | None = None
+        query_syllables: list[str] = []
         if title:
             query = unicodedata.normalize("NFC", title)
+            query_syllables = syllables_of(query.lower())
         elif title is None and noise.title is not None:
             query = analysed[noise.title]
-        scores, similarity = self._rank(analysed, content, lengths, query)
+            query_syllables = noise.syllables[noise.title]
+        scores, similarity = self._rank(
+            analysed, content, lengths, query, noise.syllables, query_syllables
+        )
         chosen = set(
-            select(
+            select_rows(
                 scores,
                 similarity,
                 content,
@@ -225,27 +230,45 @@ class Summarizer:
         )
 
     def _rank(
-        self, analysed: list[str], content: list[bool], lengths: list[int], query: str | None
-    ) -> tuple[np.ndarray, Any]:
-        """Scores in [0, 1] of the content sentences (0 elsewhere) and their similarities."""
+        self,
+        analysed: list[str],
+        content: list[bool],
+        lengths: Sequence[int],
+        query: str | None,
+        syllables: Sequence[list[str]],
+        query_syllables: list[str],
+    ) -> tuple[np.ndarray, Rows]:
+        """Scores in [0, 1] of the content sentences (0 elsewhere) and their similarities.
+
+        ``syllables`` are those of the lowercased sentences (``query_syllables`` the title's),
+        from which the syllable tokenizer's terms are numbered directly.
+        """
         opts = self.options
         n = len(analysed)
         keep = [i for i in range(n) if content[i]]
-        terms = tokenize.tokenize([analysed[i] for i in keep], opts.tokenizer)
-        query_similarity = None
-        if query and opts.title_weight:
-            # The title joins the IDF statistics as one more row, then leaves the graph.
-            query_terms = tokenize.get_tokenizer(opts.tokenizer)(query)
-            vectors, query_similarity = split_query(tfidf([*terms, query_terms], sort_terms=False))
+        # The title joins the IDF statistics as one more row, then leaves the graph.
+        with_query = bool(query and opts.title_weight)
+        # Columns in order of first occurrence: column order does not change cosines.
+        if opts.tokenizer == "syllable":
+            rows = [syllables[i] for i in keep]
+            if with_query:
+                rows.append(query_syllables)
+            vectors = weigh(*tokenize.syllable_term_ids(rows))
         else:
-            vectors = tfidf(terms, sort_terms=False)  # column order does not change cosines
-        graph = rank.similarity_graph(vectors, threshold=opts.similarity_threshold)
+            sentences = [analysed[i] for i in keep]
+            if with_query:
+                sentences.append(query)  # type: ignore[arg-type]
+            vectors = tfidf_rows(tokenize.tokenize(sentences, opts.tokenizer))
+        query_similarity = None
+        if with_query:
+            vectors, query_similarity = split_query_rows(vectors)
+        graph = rank.similarity_rows(vectors, threshold=opts.similarity_threshold)
         if opts.ranker == "textrank":
             centrality = rank.pagerank(
-                graph, damping=opts.damping, tol=opts.tol, max_iter=opts.max_iter
+                graph.to_csr(), damping=opts.damping, tol=opts.tol, max_iter=opts.max_iter
             )
         else:
-            centrality = rank.directed_centrality(graph, backward=opts.backward_weight)
+            centrality = rank.directed_rows(graph, backward=opts.backward_weight)
         local = rank.with_priors(
             centrality,
             np.array([lengths[i] for i in keep], dtype=np.float64),
@@ -262,7 +285,7 @@ class Summarizer:
         row_lengths[keep] = np.diff(graph.indptr)
         indptr = np.concatenate(([0], np.cumsum(row_lengths)))
         columns = np.asarray(keep, dtype=np.int64)[graph.indices]
-        return scores, sp.csr_matrix((graph.data, columns, indptr), shape=(n, n))
+        return scores, Rows(graph.data, columns, indptr, n)
 
     def _sections(self, all_sentences: list[Sentence], content: list[bool]) -> Sections:
         k = self.options.section_sentences

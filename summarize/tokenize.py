@@ -17,6 +17,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from numpy.typing import NDArray
+
 from . import _validate
 
 TOKENIZERS = ("word", "syllable")
@@ -71,6 +74,50 @@ def syllable_terms(sentence: str, *, bigrams: bool = True) -> list[str]:
             [f"{a} {b}" for a, b in itertools.pairwise(syllables) if a not in stop or b not in stop]
         )
     return terms
+
+
+def syllable_term_ids(
+    per_sentence: Sequence[list[str]],
+) -> tuple[NDArray[np.int64], NDArray[np.int64], int]:
+    """The terms :func:`syllable_terms` gives every sentence, as ids, without building them.
+
+    ``per_sentence`` holds each sentence's syllables as ``syllable_terms`` finds them (those
+    of the lowercased sentence, stop words included). Returns the ids of all sentences' terms
+    concatenated, each sentence's number of terms and the number of distinct terms. Ids number
+    the distinct terms in order of first occurrence, exactly as
+    :func:`summarize.vectorize.tfidf_rows` numbers the strings: a bigram is known by its two
+    syllables' ids (a bigram string splits back into its syllables one way only), and the
+    per-sentence order (unigrams, then bigrams) is rebuilt with numpy, so an article's
+    thousand-odd term strings and their hashing are skipped.
+    """
+    stop = stopwords()
+    n = len(per_sentence)
+    flat = list(itertools.chain.from_iterable(per_sentence))
+    if not flat:
+        return np.zeros(0, np.int64), np.zeros(n, np.int64), 0
+    # Any one-to-one numbering of the syllables will do (terms are renumbered by first
+    # occurrence below): a syllable's last position is the one a single dict build gives.
+    size = len(flat)
+    last = dict(zip(flat, itertools.count()))
+    syllable = np.fromiter(map(last.__getitem__, flat), dtype=np.int64, count=size)
+    is_stop = np.fromiter(map(stop.__contains__, flat), dtype=bool, count=size)
+    counts = np.fromiter(map(len, per_sentence), dtype=np.int64, count=n)
+    sentence_of = np.repeat(np.arange(n), counts)
+    unigram = np.flatnonzero(~is_stop)
+    # A bigram at position p pairs syllables p and p + 1 of one sentence, not both stop words.
+    bigram = np.flatnonzero((sentence_of[:-1] == sentence_of[1:]) & ~(is_stop[:-1] & is_stop[1:]))
+    # Bigram keys above every syllable id: a bigram never equals a unigram.
+    bigram_keys = size + syllable[bigram] * size + syllable[bigram + 1]
+    keys = np.concatenate((syllable[unigram], bigram_keys))
+    # Each sentence's unigrams, then its bigrams, as syllable_terms lists them: a stable sort
+    # by (sentence, kind) of the unigrams followed by the bigrams.
+    group = np.concatenate((sentence_of[unigram] * 2, sentence_of[bigram] * 2 + 1))
+    keys = keys[np.argsort(group, kind="stable")]
+    lengths = np.bincount(group // 2, minlength=n)
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    number = np.empty(len(distinct), dtype=np.int64)
+    number[np.argsort(first)] = np.arange(len(distinct))
+    return number[inverse], lengths, len(distinct)
 
 
 def get_tokenizer(name: str) -> Callable[[str], list[str]]:

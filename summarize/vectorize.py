@@ -18,10 +18,32 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
+
+
+class Rows(NamedTuple):
+    """A CSR matrix as its bare arrays: how the pipeline hands vectors and graphs between its
+    stages. Building a ``scipy.sparse`` matrix costs some 10 µs of checks, and a news article
+    passes through several: more than the arithmetic. Entries of a row are stored by column.
+    """
+
+    data: NDArray[np.float64]
+    indices: NDArray[np.integer[Any]]
+    indptr: NDArray[np.integer[Any]]
+    n_columns: int
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+    def to_csr(self) -> sp.csr_matrix:
+        return sp.csr_matrix(
+            (self.data, self.indices, self.indptr), shape=(self.n_rows, self.n_columns)
+        )
 
 
 def tfidf(
@@ -36,15 +58,41 @@ def tfidf(
     choice). An empty vocabulary (no sentence has a term) is not an error: the result has zero
     columns.
     """
-    n = len(terms)
+    rows = tfidf_rows(terms, sublinear_tf=sublinear_tf)
+    if sort_terms and rows.n_columns:  # columns renumbered alphabetically, as scikit-learn does
+        first_seen = dict.fromkeys(itertools.chain.from_iterable(terms))
+        alphabetical = np.empty(rows.n_columns, dtype=rows.indices.dtype)
+        order = sorted(range(rows.n_columns), key=list(first_seen).__getitem__)
+        alphabetical[order] = np.arange(rows.n_columns)
+        # Entries stay in first-seen order within a row: the order the L2 sums were taken in.
+        rows = rows._replace(indices=alphabetical[rows.indices])
+    return rows.to_csr()
+
+
+def tfidf_rows(terms: Sequence[list[str]], *, sublinear_tf: bool = False) -> Rows:
+    """The rows of :func:`tfidf` with ``sort_terms=False``, as bare arrays."""
     flat = list(itertools.chain.from_iterable(terms))
-    if not flat:
-        return sp.csr_matrix((n, 0))
     # Term ids in order of first occurrence, as scikit-learn's vocabulary assigns them.
     first_seen = dict(zip(dict.fromkeys(flat), itertools.count()))
-    size = len(first_seen)
     term_ids = np.fromiter(map(first_seen.__getitem__, flat), dtype=np.int64, count=len(flat))
-    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=n)
+    lengths = np.fromiter(map(len, terms), dtype=np.int64, count=len(terms))
+    return weigh(term_ids, lengths, len(first_seen), sublinear_tf=sublinear_tf)
+
+
+def weigh(
+    term_ids: NDArray[np.int64],
+    lengths: NDArray[np.int64],
+    size: int,
+    *,
+    sublinear_tf: bool = False,
+) -> Rows:
+    """TF-IDF rows from every sentence's term ids, concatenated (``lengths`` per sentence).
+
+    Ids number the ``size`` distinct terms in order of first occurrence; they are the columns.
+    """
+    n = len(lengths)
+    if not size:
+        return Rows(np.zeros(0), np.zeros(0, np.int32), np.zeros(n + 1, np.int32), 0)
     # One entry per (sentence, term) with its count, ordered by sentence then first-seen id:
     # scikit-learn's order after its ``sort_indices``, which the L2 sums below follow.
     keys = np.repeat(np.arange(n), lengths) * size + term_ids
@@ -53,12 +101,7 @@ def tfidf(
     index_dtype = np.int32 if max(len(pairs), size) < np.iinfo(np.int32).max else np.int64
     bounds = np.zeros(n + 1, dtype=index_dtype)
     np.cumsum(np.bincount(entry_rows, minlength=n), out=bounds[1:])
-    if sort_terms:  # columns renumbered alphabetically, as ``TfidfVectorizer`` sorts them
-        alphabetical = np.empty(size, dtype=index_dtype)
-        alphabetical[[first_seen[t] for t in sorted(first_seen)]] = np.arange(size)
-        indices = alphabetical[entry_terms]
-    else:
-        indices = entry_terms.astype(index_dtype)
+    indices = entry_terms.astype(index_dtype)
     data = counts.astype(np.float64)
     if sublinear_tf:
         np.log(data, out=data)
@@ -76,7 +119,7 @@ def tfidf(
     norms = np.sqrt(np.bincount(entry_rows, weights=data * data, minlength=n))
     norms[norms == 0.0] = 1.0
     data /= norms[entry_rows]
-    return sp.csr_matrix((data, indices, bounds), shape=(n, size))
+    return Rows(data, indices, bounds, size)
 
 
 def split_query(vectors: sp.csr_matrix) -> tuple[sp.csr_matrix, NDArray[np.float64]]:
@@ -86,16 +129,23 @@ def split_query(vectors: sp.csr_matrix) -> tuple[sp.csr_matrix, NDArray[np.float
     for bit (each dot product is summed over the row's entries in stored order), without
     scipy's slicing and product machinery, which costs more than the arithmetic on an article.
     """
-    n = vectors.shape[0] - 1
+    head, similarity = split_query_rows(
+        Rows(vectors.data, vectors.indices, vectors.indptr, vectors.shape[1])
+    )
+    return head.to_csr(), similarity
+
+
+def split_query_rows(vectors: Rows) -> tuple[Rows, NDArray[np.float64]]:
+    """:func:`split_query` on bare arrays."""
+    n = vectors.n_rows - 1
     end = vectors.indptr[n]
-    query = np.zeros(vectors.shape[1])
+    query = np.zeros(vectors.n_columns)
     query[vectors.indices[end:]] = vectors.data[end:]
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr[: n + 1]))
     data, indices = vectors.data[:end], vectors.indices[:end]
     # Adding the 0.0 products of terms missing from the query leaves each sum unchanged.
     similarity = np.bincount(rows, weights=data * query[indices], minlength=n).astype(np.float64)
-    head = sp.csr_matrix((data, indices, vectors.indptr[: n + 1]), shape=(n, vectors.shape[1]))
-    return head, similarity
+    return Rows(data, indices, vectors.indptr[: n + 1], vectors.n_columns), similarity
 
 
 def tfidf_sklearn(terms: Sequence[list[str]], *, sublinear_tf: bool = False) -> sp.csr_matrix:
@@ -113,4 +163,3 @@ def tfidf_sklearn(terms: Sequence[list[str]], *, sublinear_tf: bool = False) -> 
 def _identity(terms: list[str]) -> list[str]:
     # Module-level so that fitted vectorizers stay picklable.
     return terms
-
