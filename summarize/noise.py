@@ -118,7 +118,8 @@ def detect_noise(text: str, seg: Segmentation) -> Noise:
                 reasons[index] = EMPTY
             elif key in seen:
                 reasons[index] = DUPLICATE
-            elif _CREDIT.match(text[span.start : span.end]):  # "^" would not match at pos
+            # A whole line of content already failed the credit test as a line.
+            elif not whole and _CREDIT.match(text[span.start : span.end]):  # not pos: "^"
                 reasons[index] = CREDIT
             seen.add(key)
         trimmed = spans[index]

@@ -33,6 +33,7 @@ TITLE_WEIGHT = 3.5
 MAX_NEIGHBORS = 100
 # Similarities computed at once (rows per block = BLOCK_ENTRIES // n) for a long document.
 BLOCK_ENTRIES = 4_000_000
+_INT16_MAX = int(np.iinfo(np.int16).max)
 
 
 def similarity_graph(
@@ -100,7 +101,10 @@ def _exact_rows(vectors: Rows, threshold: float) -> Rows:
     data, indices = data[:nnz], indices[:nnz]
     rows = np.repeat(np.arange(n), np.diff(indptr))
     # The rows of the transpose: entries grouped by column, rows ascending within a column.
-    by_column = np.argsort(indices, kind="stable")
+    # (A stable order is unique, whatever the algorithm: numpy's radix sort for 16-bit keys
+    # is several times faster than its timsort for wider ones.)
+    columns = indices.astype(np.int16) if vectors.n_columns <= _INT16_MAX + 1 else indices
+    by_column = np.argsort(columns, kind="stable")
     df = np.bincount(indices, minlength=vectors.n_columns)
     partners = df[indices]  # entries sharing each entry's column, itself included
     ends = np.cumsum(partners)
@@ -111,18 +115,23 @@ def _exact_rows(vectors: Rows, threshold: float) -> Rows:
     partner = by_column[stream]
     entry = np.repeat(np.arange(nnz), partners)
     keys = rows[entry] * n + rows[partner]
+    size = len(keys)
     sums = np.bincount(keys, weights=data[entry] * data[partner], minlength=n * n)
-    touched, first = np.unique(keys, return_index=True)
-    touched_rows = touched // n
-    # Row by row, latest first touch first: ``first`` is below ``len(keys)``.
-    order = np.argsort(touched_rows * len(keys) - first)
-    touched, touched_rows = touched[order], touched_rows[order]
-    values = sums[touched]
-    columns = touched - touched_rows * n
-    keep = (values != 0.0) & (values > threshold) & (columns != touched_rows)
+    # Products are never negative, so the pairs scipy stores (touched, sum nonzero) are those
+    # with a nonzero sum; each one's first touch is its smallest stream position.
+    first = np.full(n * n, size)
+    np.minimum.at(first, keys, np.arange(size))
+    keep = (sums != 0.0) & (sums > threshold)
+    keep[:: n + 1] = False  # no self-loops
+    kept = np.flatnonzero(keep)
+    kept_rows = kept // n
+    # Row by row, latest first touch first: ``first`` is below ``size``.
+    order = np.argsort(kept_rows * size - first[kept])
+    kept = kept[order]
     bounds = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(touched_rows[keep], minlength=n), out=bounds[1:])
-    return Rows(values[keep], columns[keep], bounds, n)
+    np.cumsum(np.bincount(kept_rows, minlength=n), out=bounds[1:])
+    values = sums[kept].astype(np.float64, copy=False)  # bincount's type is not precise
+    return Rows(values, kept - kept_rows[order] * n, bounds, n)
 
 
 def as_csr(matrix: sp.spmatrix) -> sp.csr_matrix:

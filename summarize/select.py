@@ -102,11 +102,91 @@ def select_rows(
     diversity: float = DIVERSITY,
     max_similarity: float = MAX_SIMILARITY,
 ) -> tuple[int, ...]:
-    """:func:`select` with the similarity matrix as bare arrays."""
+    """:func:`select` with the similarity matrix as bare arrays.
+
+    Two implementations of one computation: plain Python for an article's few dozen
+    candidates, where numpy's per-call overhead costs more than the arithmetic, and numpy for a
+    long document, where a Python pass over every candidate per chosen sentence would be
+    quadratic in Python. Both take the same IEEE operations on the same floats in the same
+    order (and a duplicate entry in a row counts at its maximum), so they choose alike.
+    """
     candidates = [i for i, ok in enumerate(eligible) if ok]
     if not candidates:
         return ()
-    score = np.asarray(scores, dtype=np.float64)[candidates]
+    choose = _select_few if len(candidates) <= SMALL_DOCUMENT else _select_many
+    chosen = choose(
+        np.asarray(scores, dtype=np.float64), sim, candidates, lengths, budget,
+        diversity, max_similarity,
+    )  # fmt: skip
+    return tuple(sorted(chosen))
+
+
+# Candidates up to which the selector runs in plain Python.
+SMALL_DOCUMENT = 128
+
+
+def _select_few(
+    scores: NDArray[np.float64],
+    sim: Rows,
+    candidates: list[int],
+    lengths: Sequence[int],
+    budget: Budget,
+    diversity: float,
+    max_similarity: float,
+) -> list[int]:
+    all_scores = scores.tolist()
+    score = [all_scores[c] for c in candidates]
+    top = max(score)
+    relevance = [s / top for s in score] if top > 0 else [0.0] * len(score)
+    redundancy = [0.0] * len(candidates)
+    position = {c: k for k, c in enumerate(candidates)}  # document index -> candidate
+    candidate_lengths = [lengths[c] for c in candidates]
+    open_ = [True] * len(candidates)
+    limit = budget.max_sentences(len(candidates))
+    words_left = budget.words
+    weight = 1 - diversity
+    chosen: list[int] = []
+    while len(chosen) < limit:
+        k = -1
+        best_value = -math.inf
+        over = words_left if words_left is not None and chosen else None  # words left to fit
+        for j, is_open in enumerate(open_):
+            if not is_open or (over is not None and candidate_lengths[j] > over):
+                continue
+            value = weight * relevance[j] - diversity * redundancy[j]
+            if value > best_value:  # strictly: ties go to the earlier sentence
+                k, best_value = j, value
+        if k < 0:
+            break
+        best = candidates[k]
+        chosen.append(best)
+        open_[k] = False
+        if words_left is not None:
+            words_left -= lengths[best]
+        start, end = int(sim.indptr[best]), int(sim.indptr[best + 1])
+        for column, similar in zip(
+            sim.indices[start:end].tolist(), sim.data[start:end].tolist(), strict=True
+        ):
+            j = position.get(column, -1)
+            if j < 0:
+                continue
+            if similar > redundancy[j]:
+                redundancy[j] = similar
+            if similar > max_similarity:
+                open_[j] = False
+    return chosen
+
+
+def _select_many(
+    scores: NDArray[np.float64],
+    sim: Rows,
+    candidates: list[int],
+    lengths: Sequence[int],
+    budget: Budget,
+    diversity: float,
+    max_similarity: float,
+) -> list[int]:
+    score = scores[candidates]
     top = score.max()
     relevance = score / top if top > 0 else np.zeros_like(score)
     redundancy = np.zeros(len(candidates))
@@ -136,6 +216,6 @@ def select_rows(
         columns = position[sim.indices[start:end]]
         similar = sim.data[start:end][columns >= 0]
         columns = columns[columns >= 0]
-        redundancy[columns] = np.maximum(redundancy[columns], similar)
+        np.maximum.at(redundancy, columns, similar)  # a duplicate entry counts at its maximum
         open_[columns[similar > max_similarity]] = False
-    return tuple(sorted(chosen))
+    return chosen

@@ -7,6 +7,7 @@ build, safe to share between threads and picklable (it pickles as its options).
 
 from __future__ import annotations
 
+import itertools
 import os
 import unicodedata
 from collections.abc import Sequence
@@ -170,7 +171,12 @@ class Summarizer:
             return Summary(source_text=source_text)
         noise = detect_noise(norm.text, seg)
         spans = noise.sentences
-        analysed = [norm.text[s.start : s.end] for s in spans]
+        # The sentences' texts are wanted by the word tokenizer and the sections stage only.
+        analysed = (
+            [norm.text[s.start : s.end] for s in spans]
+            if opts.tokenizer != "syllable" or opts.sections
+            else []
+        )
         content = [reason is None for reason in noise.reasons]
         if not any(content):
             # Nothing but furniture (a lone title, one line repeated): rather than an empty
@@ -183,7 +189,8 @@ class Summarizer:
             query = unicodedata.normalize("NFC", title)
             query_syllables = syllables_of(query.lower())
         elif title is None and noise.title is not None:
-            query = analysed[noise.title]
+            title_span = spans[noise.title]
+            query = norm.text[title_span.start : title_span.end]
             query_syllables = noise.syllables[noise.title]
         scores, similarity = self._rank(
             analysed, content, lengths, query, noise.syllables, query_syllables
@@ -205,18 +212,17 @@ class Summarizer:
             else [sections.Label(None, None)] * len(spans)
         )
         all_sentences = []
-        for index, span in enumerate(spans):
-            start, end = norm.to_original(span.start, span.end)
+        mapped = bool(norm.chunks)  # offsets differ from the caller's only where NFC changed
+        for index, span, score, label, reason in zip(
+            range(len(spans)), spans, scores.tolist(), labels, noise.reasons, strict=True
+        ):
+            start, end = span.start, span.end
+            if mapped:
+                start, end = norm.to_original(start, end)
+            # Positional: a frozen dataclass's keyword call costs a quarter more.
             all_sentences.append(
                 Sentence(
-                    index=index,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    score=float(scores[index]),
-                    section=labels[index].section,
-                    noise=noise.reasons[index],
-                    section_reason=labels[index].reason,
+                    index, text[start:end], start, end, score, label.section, reason, label.reason
                 )
             )
         if title is None and noise.title is not None:
@@ -241,10 +247,11 @@ class Summarizer:
         """Scores in [0, 1] of the content sentences (0 elsewhere) and their similarities.
 
         ``syllables`` are those of the lowercased sentences (``query_syllables`` the title's),
-        from which the syllable tokenizer's terms are numbered directly.
+        from which the syllable tokenizer's terms are numbered directly; ``analysed`` (the
+        sentences' texts) is read by the word tokenizer only.
         """
         opts = self.options
-        n = len(analysed)
+        n = len(content)
         keep = [i for i in range(n) if content[i]]
         # The title joins the IDF statistics as one more row, then leaves the graph.
         with_query = bool(query and opts.title_weight)
@@ -277,15 +284,14 @@ class Summarizer:
             query_similarity=query_similarity,
             query_weight=opts.title_weight,
         )
-        scores = np.zeros(n)
-        scores[keep] = local
         # Lift the content-only graph back to document indices for the selector: relabel
         # rows and columns (no sparse products; rows of non-content sentences stay empty).
-        row_lengths = np.zeros(n, dtype=np.int64)
-        row_lengths[keep] = np.diff(graph.indptr)
-        indptr = np.concatenate(([0], np.cumsum(row_lengths)))
-        columns = np.asarray(keep, dtype=np.int64)[graph.indices]
-        return scores, Rows(graph.data, columns, indptr, n)
+        # Document row i starts where content row "content sentences before i" does.
+        keep_index = np.asarray(keep, dtype=np.int64)
+        scores = np.zeros(n)
+        scores[keep_index] = local
+        indptr = graph.indptr[list(itertools.accumulate(content, initial=0))]
+        return scores, Rows(graph.data, keep_index[graph.indices], indptr, n)
 
     def _sections(self, all_sentences: list[Sentence], content: list[bool]) -> Sections:
         k = self.options.section_sentences

@@ -24,6 +24,8 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+_INT32_MAX = int(np.iinfo(np.int32).max)
+
 
 class Rows(NamedTuple):
     """A CSR matrix as its bare arrays: how the pipeline hands vectors and graphs between its
@@ -96,9 +98,15 @@ def weigh(
     # One entry per (sentence, term) with its count, ordered by sentence then first-seen id:
     # scikit-learn's order after its ``sort_indices``, which the L2 sums below follow.
     keys = np.repeat(np.arange(n), lengths) * size + term_ids
-    pairs, counts = np.unique(keys, return_counts=True)
+    # ``np.unique(keys, return_counts=True)`` without its wrapper's overhead: sort, cut runs.
+    ordered = np.sort(keys)
+    ends = np.ones(len(ordered), dtype=bool)  # the last of a run of equal keys
+    np.not_equal(ordered[1:], ordered[:-1], out=ends[:-1])
+    last = np.flatnonzero(ends)
+    pairs = ordered[last]
+    counts = np.diff(last, prepend=-1)
     entry_rows, entry_terms = np.divmod(pairs, size)
-    index_dtype = np.int32 if max(len(pairs), size) < np.iinfo(np.int32).max else np.int64
+    index_dtype = np.int32 if max(len(pairs), size) < _INT32_MAX else np.int64
     bounds = np.zeros(n + 1, dtype=index_dtype)
     np.cumsum(np.bincount(entry_rows, minlength=n), out=bounds[1:])
     indices = entry_terms.astype(index_dtype)
@@ -106,11 +114,8 @@ def weigh(
     if sublinear_tf:
         np.log(data, out=data)
         data += 1.0
-    df = np.bincount(indices, minlength=size).astype(np.float64)
-    df += 1.0
-    idf = np.full_like(df, fill_value=n + 1)
-    idf /= df
-    np.log(idf, out=idf)
+    df = np.bincount(indices, minlength=size) + 1.0
+    idf = np.log((n + 1) / df)
     idf += 1.0
     data *= idf[indices]
     # Row sums of squares by ``bincount``: one sequential sum per row in stored order, the same

@@ -140,3 +140,34 @@ def test_budget_from_options():
 def test_bad_budgets(kwargs, pattern):
     with pytest.raises(ValueError, match=pattern):
         Budget.from_options(**kwargs)
+
+
+def test_the_python_and_numpy_selectors_choose_alike():
+    """select_rows runs plain Python on a few candidates and numpy on many: one computation."""
+    import summarize.select as select_module
+    from summarize.vectorize import Rows
+
+    rng = np.random.default_rng(7)
+    for trial in range(300):
+        n = int(rng.integers(1, 40))
+        scores = np.round(rng.random(n), int(rng.integers(1, 4)))  # rounding makes ties
+        dense = np.round(rng.random((n, n)), 2) * (rng.random((n, n)) < 0.4)
+        dense = np.triu(dense, 1) + np.triu(dense, 1).T
+        sim = sp.csr_matrix(dense)
+        rows = Rows(sim.data, sim.indices, sim.indptr, n)
+        eligible = list(rng.random(n) < 0.85)
+        lengths = [int(x) for x in rng.integers(1, 30, n)]
+        budget = [Budget(sentences=int(rng.integers(1, n + 1))),
+                  Budget(ratio=float(rng.random()) or 0.5),
+                  Budget(words=int(rng.integers(1, 120)))][trial % 3]
+        diversity = float(rng.choice([0.0, 0.3, 0.9]))
+        cap = float(rng.choice([0.5, MAX_SIMILARITY, 1.0]))
+        args = (scores, rows, eligible, lengths, budget)
+        few = select_module.select_rows(*args, diversity=diversity, max_similarity=cap)
+        saved = select_module.SMALL_DOCUMENT
+        select_module.SMALL_DOCUMENT = -1  # every document takes the numpy path
+        try:
+            many = select_module.select_rows(*args, diversity=diversity, max_similarity=cap)
+        finally:
+            select_module.SMALL_DOCUMENT = saved
+        assert few == many, trial
