@@ -219,3 +219,61 @@ def test_one_sentence_lines_take_the_shortcut_safely(pieces):
     line = " ".join(pieces).strip()
     if line:
         assert segment._split_line(line) == slow_split_line(line)
+
+
+# --- the pipeline's array paths (vectorize.Rows) equal the reference computations --------------
+
+
+def same_rows(left, right) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        left.n_columns == right.n_columns
+        and np.array_equal(left.indptr, right.indptr)
+        and np.array_equal(left.indices, right.indices)
+        and np.array_equal(left.data, right.data)  # bit for bit, in stored order
+    )
+
+
+@given(_TERMS, st.sampled_from([0.0, 0.05, 0.3, -1.0]))
+def test_the_numpy_graph_equals_scipys_product_in_stored_order(terms, threshold):
+    from summarize.vectorize import Rows, tfidf_rows
+
+    vectors = tfidf_rows(terms)
+    expected = rank.similarity_graph(vectors.to_csr(), threshold=threshold, max_neighbors=None)
+    reference = Rows(expected.data, expected.indices, expected.indptr, expected.shape[1])
+    assert same_rows(rank._exact_rows(vectors, threshold), reference)
+
+
+_SYLLABLES = st.sampled_from(["hội", "nghị", "của", "và", "Kinh", "tế", "2024", "là", "x", "Đảng"])
+
+
+@given(st.lists(st.lists(_SYLLABLES, max_size=9), min_size=1, max_size=10))
+def test_syllable_term_ids_equal_the_term_strings(sentences):
+    import summarize.tokenize as tokenize
+    from summarize.vectorize import tfidf_rows, weigh
+
+    texts = [" ".join(words) for words in sentences]
+    per_sentence = [tokenize._SYLLABLE.findall(text.lower()) for text in texts]
+    by_ids = weigh(*tokenize.syllable_term_ids(per_sentence))
+    by_strings = tfidf_rows([tokenize.syllable_terms(text) for text in texts])
+    assert same_rows(by_ids, by_strings)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["TTO - Sáng nay", "Hội nghị", "İstanbul", "ΣΟΦΙΑ", "ς", "5.000", ".",
+                         "\n", "\n", "Ảnh: X", "ĐẢNG", "nói", "!", "?"]),
+        max_size=16,
+    )
+)
+def test_noise_hands_on_each_sentences_syllables(pieces):
+    from summarize.noise import detect_noise, syllable_count, syllables_of
+    from summarize.segment import segment as split
+
+    text = " ".join(pieces)
+    seg = split(text)
+    noise = detect_noise(text, seg)
+    assert len(noise.syllables) == len(noise.lengths) == len(noise.sentences)
+    for span, words, length in zip(noise.sentences, noise.syllables, noise.lengths, strict=True):
+        sentence = text[span.start : span.end]
+        assert words == syllables_of(sentence.lower())
+        assert length == syllable_count(sentence)
