@@ -36,7 +36,7 @@ SECTION_KINDS = ("results", "limitations", "next_tasks")
 # number of words, count less. What follows "khắc phục" is the problem to fix (its object: a few
 # words); whatever the rest of the clause after "đã" names was done already.
 SHIELDS = {"remedy": "limitations", "done": "next_tasks"}
-SCOPES = {"remedy": 8, "done": 8}
+SCOPES = {"remedy": 8, "done": 30}  # "done": in practice, the rest of the clause
 KINDS = (*SECTION_KINDS, "other", "nonreport", "continue", "contrast", *SHIELDS)
 
 # What ``cues=`` / ``Summarizer(section_cues=...)`` accepts: a TSV file in the shipped format, or
@@ -146,8 +146,14 @@ class Lexicon:
         self._starts = frozenset(self._free.children)  # the first words of the free cues
 
     def find(self, sentence: str) -> tuple[list[tuple[Cue, float]], bool]:
+        """:meth:`scan` without the tokens."""
+        hits, listed, _ = self.scan(sentence)
+        return hits, listed
+
+    def scan(self, sentence: str) -> tuple[list[tuple[Cue, float]], bool, list[str]]:
         """The cues in ``sentence`` with the weight each counts for, and whether the sentence is
-        a list item (it begins with a dash, a bullet or ``1.``/``a)``).
+        a list item (it begins with a dash, a bullet or ``1.``/``a)``), and the sentence's
+        :func:`tokens` (with names marked).
 
         Matches are leftmost-longest and do not overlap. A limitation cue within eight words
         after a ``remedy`` cue, in the same clause, is the object of the remedy ("khắc phục
@@ -187,7 +193,7 @@ class Lexicon:
         for at, cue, weight in placed:
             before_turn = at < turn and cue.kind in SECTION_KINDS
             hits.append((cue, weight * (1.0 - turn_share) if before_turn else weight))
-        return hits, listed
+        return hits, listed, toks
 
 
 def _longest(root: _Node, toks: list[str], start: int) -> tuple[tuple[Cue, ...], int]:

@@ -32,15 +32,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import cues as cue_lexicon
+from . import section_model
 from .cues import SECTION_KINDS, Cue, CueSource
+from .section_model import SentenceView
 
 LABELS = SECTION_KINDS
 HEADING = "heading"
 
 THRESHOLD = 1.5  # evidence a sentence needs to be labelled on its own (the score of "none")
+# A section's emission: CUE_SHARE x the sentence's cue evidence + MODEL_SHARE x the word model's
+# log-odds for it, kept within [FLOOR, CEILING]: the words can argue against a section, but a
+# heading or a list opener above still carries the passage over a sentence the model knows
+# nothing about; and they can argue for one, but "Tiếp tục triển khai các nhiệm vụ, giải
+# pháp ..." inside a passage of what was done stays a result.
+CUE_SHARE = 0.5
+MODEL_SHARE = 1.0
+FLOOR = -1.0
+CEILING = 5.0
+
 STAY = 1.0  # bonus for keeping the label of the sentence before
-OPENER_BONUS = 1.0  # extra bonus after a sentence that announces a list (has a colon)
-HEADING_BONUS = 1.0  # extra bonus for staying in the section a heading above announced
+OPENER_BONUS = 2.0  # extra bonus after a sentence that announces a list (has a colon)
+HEADING_BONUS = 2.0  # extra bonus for staying in the section a heading above announced
 LIST_ITEM = 1.0  # continuation weight of a list item ("- ...", "1. ...")
 REPORT_EVIDENCE = 2.0  # evidence of a sentence that is clearly report language
 ONE_SECTION_SHARE = 0.3  # the same for a document of one section only (a directive)
@@ -48,6 +60,7 @@ REPORT_SHARE = 0.1  # share of such sentences a document needs to be given secti
 STORY_SHARE = 0.3  # share of sentences with crime/court/sports words that makes it a story
 
 _NONE = len(LABELS)  # the state index of "no section"
+_PREVIOUS = (*LABELS, "none")  # the names of the states, as the word model knows them
 _MAX_QUOTE = 60
 _COLON = re.compile(r":(?!\d)")  # not a time of day (8:30)
 
@@ -68,17 +81,23 @@ class _Evidence:
     best: tuple[Cue | None, ...]  # the strongest cue per section
     carry: float  # continuation weight
     opener: bool
+    view: SentenceView  # what the learned model sees
 
 
 def label(
-    sentences: Sequence[str], noise: Sequence[str | None], *, cues: CueSource | None = None
+    sentences: Sequence[str],
+    noise: Sequence[str | None],
+    *,
+    cues: CueSource | None = None,
+    model: section_model.Model | None = None,
 ) -> list[Label]:
     """One :class:`Label` per sentence of a document (NFC sentences in document order).
 
     ``noise[i]`` is why sentence ``i`` is page furniture (``"title"``, ``"caption"``, ...) or
     ``None``; furniture gets no label, except headings, which are labelled by their own cues and
     carry their label to the passage under them. ``cues`` extends the shipped lexicon (a TSV
-    path or ``(kind, weight, cue)`` triples, see :func:`summarize.cues.lexicon`).
+    path or ``(kind, weight, cue)`` triples, see :func:`summarize.cues.lexicon`); ``model``
+    replaces the shipped word model (:mod:`summarize.section_model`).
     """
     if len(noise) != len(sentences):
         raise ValueError(
@@ -93,14 +112,39 @@ def label(
     if not _reads_like_report(evidence):
         return unlabelled
     headings = [noise[i] == HEADING for i in chain]
-    states = _viterbi(evidence, headings)
+    if model is None:
+        model = section_model.default_model()
+    views = [e.view for e in evidence]
+    features = section_model.document_features(views)
+    odds = []
+    for position, (view, own) in enumerate(zip(views, features, strict=True)):
+        base = model.log_odds(own)
+        before = ("start",) if position == 0 else _PREVIOUS
+        odds.append([model.add(base, section_model.transition_features(b, view)) for b in before])
+    states = _viterbi(evidence, headings, odds)
     texts = [sentences[i] for i in chain]
     labels = list(unlabelled)
     for position, index in enumerate(chain):
-        if states[position] != _NONE:
-            section = LABELS[states[position]]
-            labels[index] = Label(section, _reason(position, states, evidence, headings, texts))
+        state = states[position]
+        if state != _NONE:
+            reason = _reason(position, states, evidence, headings, texts)
+            if reason is None:
+                words = model.strongest_words(features[position], state)
+                reason = "words " + ", ".join(map(_quote, words)) if words else "passage continues"
+            labels[index] = Label(LABELS[state], reason)
     return labels
+
+
+def chain_views(
+    sentences: Sequence[str], noise: Sequence[str | None], *, cues: CueSource | None = None
+) -> tuple[list[int], list[SentenceView], bool]:
+    """The indices of the sentences the labeller labels, what the model sees of each, and
+    whether the document reads like a report (for ``benchmarks/sections_train.py``)."""
+    chain = [i for i, reason in enumerate(noise) if reason is None or reason == HEADING]
+    lexicon = cue_lexicon.lexicon(cues)
+    evidence = [_evidence(lexicon, sentences[i]) for i in chain]
+    report = bool(evidence) and _reads_like_report(evidence)
+    return chain, [e.view for e in evidence], report
 
 
 def _reads_like_report(evidence: list[_Evidence]) -> bool:
@@ -125,7 +169,7 @@ def _reads_like_report(evidence: list[_Evidence]) -> bool:
 
 
 def _evidence(lexicon: cue_lexicon.Lexicon, sentence: str) -> _Evidence:
-    found, listed = lexicon.find(sentence)
+    found, listed, toks = lexicon.scan(sentence)
     counted: dict[Cue, float] = {}
     for cue, weight in found:  # a cue counts once (at its heaviest) however often it occurs
         counted[cue] = max(weight, counted.get(cue, 0.0))
@@ -143,26 +187,38 @@ def _evidence(lexicon: cue_lexicon.Lexicon, sentence: str) -> _Evidence:
                 if weight > best_weight[k]:
                     best[k], best_weight[k] = cue, weight
     opener = _COLON.search(sentence) is not None  # "... những hạn chế, khuyết điểm như: ..."
+    own = (*(scores[k] for k in LABELS), scores["other"])
     return _Evidence(
-        scores=(*(scores[k] for k in LABELS), scores["other"]),
+        scores=own,
         against=scores["other"] + scores["nonreport"],
         story=scores["nonreport"] > 0,
         best=tuple(best),
         carry=carry,
         opener=opener,
+        view=SentenceView(tuple(toks), tuple(counted), own, carry, opener),
     )
 
 
-def _viterbi(evidence: list[_Evidence], headings: list[bool]) -> list[int]:
+def _viterbi(
+    evidence: list[_Evidence], headings: list[bool], odds: list[list[list[float]]]
+) -> list[int]:
     """The best state sequence: Σ emission + Σ transition (ties: stay, then no section).
 
-    Staying in a section earns ``STAY`` plus the sentence's continuation weight (plus the opener
-    and heading bonuses); leaving a section costs the continuation weight.
+    A section's emission is ``CUE_SHARE`` times the sentence's cue evidence for it plus
+    ``MODEL_SHARE`` times the model's log-odds for it given the state before
+    (``odds[position][previous state]``; at position 0 one entry, for the start), at least
+    ``FLOOR``; no section's is ``THRESHOLD`` plus the sentence's ``other`` evidence. Staying in
+    a section earns ``STAY`` plus the sentence's continuation weight (plus the opener and
+    heading bonuses); leaving a section costs the continuation weight.
     """
     n_states = _NONE + 1
 
-    def emission(e: _Evidence) -> list[float]:
-        return [*e.scores[:_NONE], THRESHOLD + e.scores[_NONE]]
+    def emission(e: _Evidence, odd: list[float]) -> list[float]:
+        sections = [
+            CUE_SHARE * e.scores[k] + MODEL_SHARE * min(max(odd[k], FLOOR), CEILING)
+            for k in range(_NONE)
+        ]
+        return [*sections, THRESHOLD + e.scores[_NONE]]
 
     # The section each sentence's nearest heading above announces, if it clearly names one.
     announced: list[int | None] = []
@@ -173,7 +229,7 @@ def _viterbi(evidence: list[_Evidence], headings: list[bool]) -> list[int]:
             strongest = max(range(_NONE), key=lambda k: e.scores[k])
             clear = e.scores[strongest] >= REPORT_EVIDENCE
             current = strongest if clear else None
-    score = emission(evidence[0])
+    score = emission(evidence[0], odds[0][0])
     back: list[list[int]] = []
     for position in range(1, len(evidence)):
         previous = position - 1
@@ -189,18 +245,18 @@ def _viterbi(evidence: list[_Evidence], headings: list[bool]) -> list[int]:
                 bonus[state] += OPENER_BONUS
             if announced[position] == state:
                 bonus[state] += HEADING_BONUS  # under a section heading: "Hạn chế, tồn tại"
-        emit = emission(here)
+        emit = [emission(here, odd) for odd in odds[position]]  # per state before
         # A continuation ("Tiếp tục ...") also costs as much to leave the passage it continues.
         leave = here.carry
         new_score, pointers = [], []
         for state in range(n_states):
             stay = score[state] + (bonus[state] if state != _NONE else 0.0)
-            best_prev, best = state, stay
+            best_prev, best = state, stay + emit[state][state]
             for prev in range(n_states):
-                switch = score[prev] - (leave if prev != _NONE else 0.0)
+                switch = score[prev] - (leave if prev != _NONE else 0.0) + emit[prev][state]
                 if prev != state and switch > best:
                     best_prev, best = prev, switch
-            new_score.append(best + emit[state])
+            new_score.append(best)
             pointers.append(best_prev)
         score = new_score
         back.append(pointers)
@@ -218,7 +274,9 @@ def _reason(
     evidence: list[_Evidence],
     headings: list[bool],
     texts: list[str],
-) -> str:
+) -> str | None:
+    """The heading, the sentence's own cue or the passage opener behind its label; ``None``
+    when the label rests on the model's reading of the words alone."""
     state = states[position]
     if headings[position]:
         return f"heading {_quote(texts[position])}"
@@ -234,7 +292,11 @@ def _reason(
         opener = evidence[earlier].best[state]
         if opener is not None and evidence[earlier].scores[state] >= THRESHOLD:
             return f"passage after {_quote(opener.phrase)}"
-    return f"passage continues ({_quote(cue.phrase)})" if cue is not None else "passage continues"
+    if cue is not None:
+        return f"passage continues ({_quote(cue.phrase)})"
+    if position > 0 and states[position - 1] == state:
+        return "passage continues"
+    return None
 
 
 def _quote(text: str) -> str:

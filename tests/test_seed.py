@@ -79,3 +79,39 @@ def test_every_furniture_line_is_noise(seed, summaries):
     for sentence in summary.all_sentences:
         if sentence.text in furniture:
             assert sentence.noise is not None, sentence.text
+
+
+# The seed's passages by line number of the file (1-based), read from its structure: the six
+# months' results (17-23, where "Tiếp tục ..." reports continued work), the shortcomings the
+# report lists after "những hạn chế, khuyết điểm như:" (25-29), the tasks the meeting set
+# (31-33) and the directions of the closing speech (42-44). Lines 38 and 40 report the
+# delegates' discussion and the speaker's praise: they belong to no section's passage.
+PASSAGES = {
+    "results": range(17, 24),
+    "limitations": range(25, 30),
+    "next_tasks": range(31, 34),
+}
+SECTION_LINES = {**PASSAGES, "next_tasks": (*range(31, 34), *range(42, 45))}
+
+
+def line_of(seed: str, offset: int) -> int:
+    return seed.count("\n", 0, offset) + 1
+
+
+def test_each_section_is_filled_from_its_own_passage(seed, summaries):
+    """The issue's check: every sentence in a section truly belongs there, none is empty."""
+    for name, group in summaries[3].sections.items():
+        assert group, f"the {name} section is empty"
+        for sentence in group:
+            assert line_of(seed, sentence.start) in SECTION_LINES[name], (name, sentence.text)
+            assert sentence.noise is None and sentence.section == name
+
+
+def test_every_sentence_of_a_passage_gets_the_passage_label(seed, summaries):
+    """Context, not keywords: "Tiếp tục ..." among the results is a result, every item of the
+    list of shortcomings a limitation, the sentences after "từ nay đến cuối năm" tasks."""
+    for sentence in summaries[3].all_sentences:
+        line = line_of(seed, sentence.start)
+        for name, lines in PASSAGES.items():
+            if line in lines and sentence.noise is None:
+                assert sentence.section == name, (line, sentence.section, sentence.text)

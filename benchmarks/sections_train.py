@@ -1,0 +1,158 @@
+"""Train the section labeller's word model, ``summarize/data/section_model.tsv``.
+
+    python benchmarks/sections_train.py                 # write the model (from the dev split)
+    python benchmarks/sections_train.py --check         # exit 1 if the shipped file differs
+    python benchmarks/sections_train.py --cv 5          # cross-validate by document on dev
+
+The training data is the *dev* split of ``sections_eval.py`` (annotators A, B and C-K: 165
+documents); the held-out split (annotators L-O) is never read here. Every labelled sentence the
+labeller would label (not page furniture) is one example, with the features of
+:func:`summarize.section_model.document_features`; features seen in fewer than ``MIN_COUNT``
+sentences are dropped. The model is scikit-learn's multinomial logistic regression (L2,
+``C``); the file keeps, per feature, each section's weight minus the weight of "other" (the
+log-odds against no section), rounded to three decimals, and drops features whose every weight
+is below ``MIN_WEIGHT``. The bias is the intercept less the prior log-odds of the training
+labels (a scaled likelihood, as in hybrid HMMs): the labeller's passage state supplies the
+prior. lbfgs on the same data gives the same weights, so the file is reproducible byte for byte
+(``--check``).
+
+``--cv K`` scores the whole labeller (cues, passages and the report gate, with a model trained
+on the other folds) by K-fold cross-validation over the dev documents, beside the labeller with
+no word model (the cue evidence alone, at the weights of the release before it) and the keyword
+baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import sections_eval as ev
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from summarize import section_model, sections
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "summarize" / "data" / "section_model.tsv"
+C = 0.3
+MIN_COUNT = 2
+MIN_WEIGHT = 0.02
+OTHER = "other"
+TRANSITIONS = True
+
+
+def examples(docs: Sequence[ev.Document]) -> tuple[list[dict[str, float]], list[str]]:
+    """The features and gold label of every sentence the labeller labels."""
+    features: list[dict[str, float]] = []
+    labels: list[str] = []
+    for doc in docs:
+        chain, views, _ = sections.chain_views(doc.sentences, doc.noise)
+        gold = [doc.gold[i] for i in chain]
+        for position, row in enumerate(section_model.document_features(views)):
+            before = "start" if position == 0 else gold[position - 1] or "none"
+            if TRANSITIONS:
+                row.update(section_model.transition_features(before, views[position]))
+            features.append(row)
+        labels.extend(label or OTHER for label in gold)
+    return features, labels
+
+
+def train(docs: Sequence[ev.Document]) -> section_model.Model:
+    features, labels = examples(docs)
+    seen = Counter(name for row in features for name in row)
+    features = [{k: v for k, v in row.items() if seen[k] >= MIN_COUNT} for row in features]
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform(features)
+    clf = LogisticRegression(C=C, max_iter=5000)
+    clf.fit(matrix, labels)
+    classes = list(clf.classes_)
+    other = classes.index(OTHER)
+    order = [classes.index(k) for k in sections.LABELS]
+    coef = clf.coef_[order] - clf.coef_[other]  # sections x features: log-odds against other
+    # The scaled likelihood of hybrid HMMs: the log-odds minus the prior log-odds of the
+    # training labels, so the passage state, not the class frequencies, supplies the prior.
+    counts = Counter(labels)
+    prior = np.log([counts[k] / counts[OTHER] for k in sections.LABELS])
+    bias = clf.intercept_[order] - clf.intercept_[other] - prior
+    coef = np.round(coef, 3)
+    keep = np.abs(coef).max(axis=0) >= MIN_WEIGHT
+    names = vectorizer.get_feature_names_out()
+    weights = {
+        str(name): tuple(float(w) + 0.0 for w in coef[:, j])  # + 0.0: no "-0.000"
+        for j, name in enumerate(names)
+        if keep[j]
+    }
+    return section_model.Model(sections.LABELS, [round(float(b), 3) + 0.0 for b in bias], weights)
+
+
+@contextmanager
+def previous_constants() -> Iterator[None]:
+    """The labeller as released before the word model: cue evidence at full weight."""
+    names = {"CUE_SHARE": 1.0, "OPENER_BONUS": 1.0, "HEADING_BONUS": 1.0}
+    saved = {name: getattr(sections, name) for name in names}
+    for name, value in names.items():
+        setattr(sections, name, value)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(sections, name, value)
+
+
+def cross_validate(docs: Sequence[ev.Document], folds: int, seed: int = 0) -> None:
+    order = list(docs)
+    random.Random(seed).shuffle(order)
+    parts = [order[i::folds] for i in range(folds)]
+    predictions: dict[str, list[str | None]] = {}
+    no_words = section_model.Model(sections.LABELS, [0.0] * 3, {})
+    rules: dict[str, list[str | None]] = {}
+    for k, test in enumerate(parts):
+        model = train([d for j, part in enumerate(parts) if j != k for d in part])
+        for doc in test:
+            labels = sections.label(doc.sentences, doc.noise, model=model)
+            predictions[doc.id] = [lab.section for lab in labels]
+            with previous_constants():
+                bare = sections.label(doc.sentences, doc.noise, model=no_words)
+            rules[doc.id] = [lab.section for lab in bare]
+    for name, labeller in (
+        ("keyword baseline", ev.keyword_baseline),
+        ("cues and passages alone (previous)", lambda d: rules[d.id]),
+        ("with the word model (cross-validated)", lambda d: predictions[d.id]),
+    ):
+        table = ev.scores(docs, labeller)
+        per_class = " ".join(f"{c} {table[c][2]:.3f}" for c in sections.LABELS)
+        print(f"{name:<40} macro-F1 {table['macro'][2]:.3f}  ({per_class})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ev.DEFAULT_DATA)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped model")
+    parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation on dev")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"sections_train: no data directory {args.data}", file=sys.stderr)
+        return 2
+    docs = ev.load("dev", args.data)
+    if args.cv:
+        cross_validate(docs, args.cv)
+        return 0
+    text = train(docs).dumps()
+    if args.check:
+        same = MODEL_PATH.read_text(encoding="utf-8") == text
+        print("section model: " + ("identical to the shipped file" if same else "DIFFERS"))
+        return 0 if same else 1
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({len(text.splitlines()) - 3} features)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
