@@ -1,20 +1,29 @@
 """Section labelling benchmark: results / limitations / next_tasks, sentence level.
 
-    python benchmarks/sections_eval.py [--split dev|heldout|all] [--data ../shared/data]
+    python benchmarks/sections_eval.py [--split heldout|dev|a|b|broad|all] [--data ../shared/data]
+    python benchmarks/sections_eval.py --agreement
     python benchmarks/sections_eval.py --nonreport 50
 
 The labelled set lives in ``benchmarks/sections/`` (labels only; the text is read from the shared
-data). Two annotators labelled two disjoint halves: A (``labels_a.jsonl`` + ``labels_raw_a.jsonl``,
-the *dev* split: every cue weight and constant was tuned on it) and B (``labels_b.jsonl`` +
-``labels_raw_b.jsonl``, the *held-out* split: only measured). ``--split`` defaults to held-out.
-``--split broad`` is a second test set labelled later by eight more annotators (C-K), never used
-to tune the shipped labeller; ``labels_b_second.jsonl`` is a second annotation of B's VietNews
-articles, for agreement only (``--agreement``).
+data), one file per annotator or group of annotators:
+
+* ``a``: annotator A (``labels_a.jsonl``, ``labels_raw_a.jsonl``), on which every cue weight and
+  constant of the labeller was tuned;
+* ``b``: annotator B, the first held-out half, scored seven times while the rules were built;
+* ``broad``: 107 more articles by annotators C-K, chosen by report words alone;
+* ``dev`` = a + b + broad: what ``sections_train.py`` trains the word model on;
+* ``heldout`` (the default): 27 report-style documents by annotators L-O, labelled after the
+  development data was frozen; nothing was tuned or trained on it.
+
+``--agreement`` scores the second annotations (``labels_b_second.jsonl``: B's VietNews articles
+again, by G; ``labels_fresh_second.jsonl``: the held-out documents again, by P and Q) against
+the first, beside the labeller.
 
 Sentences: a VietNews body is one sentence per line; the library's own line-mode segmentation and
 noise detection run on it, as :func:`summarize.summarize` would (so a caption line gets no label,
 and a sub-heading gets ``noise="heading"``). ViMs and AbMuSu documents are raw text; their
-sentences are the annotator's gold offsets, given to the labeller with ``noise=None``.
+sentences are the annotator's gold offsets (for the held-out documents: the library's own
+sentence split, which the annotators labelled), given to the labeller with ``noise=None``.
 
 Scores: per class (results, limitations, next_tasks) precision / recall / F1 with ``other`` as
 the negative class, and their macro average; the keyword baseline (the guideline's cue words,
@@ -287,17 +296,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def agreement(data: Path) -> float:
-    """Macro-F1 of the second annotation of B's VietNews articles, B's labels as gold."""
-    docs = [d for d in load("b", data) if "/" not in d.id]
-    second = {r["id"]: r["labels"] for r in _jsonl(LABEL_DIR / "labels_b_second.jsonl")}
-    table = scores(docs, lambda d: [_gold(x) for x in second[d.id]])
-    ours_table = scores(docs, ours)
-    print(f"{len(docs)} documents, {sum(len(d.sentences) for d in docs)} sentences")
-    for c in (*CLASSES, "macro"):
-        second_f1, ours_f1 = table[c][2], ours_table[c][2]
-        print(f"{c:<12} second annotator F1 {second_f1:.3f}   summarize F1 {ours_f1:.3f}")
-    return table["macro"][2]
+# Second annotations, for agreement only: (split, file, which documents of the split it covers).
+SECOND = (
+    ("b", "labels_b_second.jsonl", "B's 25 VietNews articles, annotator G"),
+    ("heldout", "labels_fresh_second.jsonl", "all 27 held-out documents, annotators P and Q"),
+)
+
+
+def agreement(data: Path) -> dict[str, float]:
+    """Macro-F1 of each second annotation against the first (as gold), beside the labeller's."""
+    out = {}
+    for split, name, what in SECOND:
+        second = {r["id"]: r["labels"] for r in _jsonl(LABEL_DIR / name)}
+        docs = [d for d in load(split, data) if d.id in second]
+        table = scores(docs, lambda d, second=second: [_gold(x) for x in second[d.id]])
+        ours_table = scores(docs, ours)
+        count = sum(len(d.sentences) for d in docs)
+        print(f"{name}: {what}; {len(docs)} documents, {count} sentences")
+        for c in (*CLASSES, "macro"):
+            second_f1, ours_f1 = table[c][2], ours_table[c][2]
+            print(f"  {c:<12} second annotation F1 {second_f1:.3f}   summarize F1 {ours_f1:.3f}")
+        out[split] = table["macro"][2]
+    return out
 
 
 if __name__ == "__main__":

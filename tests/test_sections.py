@@ -260,10 +260,11 @@ def test_no_sections_for_a_story_or_when_switched_off():
 @pytest.mark.data
 @pytest.mark.skipif(not DATA.is_dir(), reason=f"no shared data at {DATA}")
 def test_heldout_macro_f1_guard():
-    """Regression guard on the held-out labels (annotator B; tuned on annotator A).
+    """Regression guard on the held-out labels (annotators L-O; nothing tuned or trained on them).
 
-    The issue's target is macro-F1 >= 0.80; we measure 0.753 (keyword baseline 0.580), see
-    docs/sections.md. This test fails if the labeller falls back towards the baseline.
+    The issue's target is macro-F1 >= 0.80; we measure 0.758 (keyword baseline 0.571; the cue
+    labeller before the word model 0.711), see docs/sections.md. This test fails if the
+    labeller falls back towards the cue labeller or the baseline.
     """
     spec = importlib.util.spec_from_file_location("sections_eval", EVAL_SCRIPT)
     assert spec is not None and spec.loader is not None
@@ -273,5 +274,5 @@ def test_heldout_macro_f1_guard():
     documents = module.load("heldout", DATA)
     ours = module.scores(documents, module.ours)
     baseline = module.scores(documents, module.keyword_baseline)
-    assert ours["macro"][2] >= baseline["macro"][2] + 0.10
+    assert ours["macro"][2] >= baseline["macro"][2] + 0.15
     assert ours["macro"][2] >= 0.74
