@@ -27,10 +27,10 @@ no dependency. Features (see :func:`document_features`):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from typing import NamedTuple
 
 from .cues import NAME_MARK, NUMBER, SECTION_KINDS, Cue
 from .tokenize import stopwords
@@ -41,8 +41,7 @@ EVIDENCE_KINDS = (*SECTION_KINDS, "other")
 EXPLAIN_WEIGHT = 0.1  # the least a word must add to be named in an explanation
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceView:
+class SentenceView(NamedTuple):
     """What the model sees of one sentence: its tokens (:func:`summarize.cues.tokens` with
     names marked), the cues found in it, its evidence per :data:`EVIDENCE_KINDS`, its
     continuation weight and whether it opens a list with a colon."""
@@ -54,7 +53,7 @@ class SentenceView:
     opener: bool
 
 
-def _own(view: SentenceView) -> dict[str, float]:
+def _own(view: SentenceView, cues_and_evidence: dict[str, float]) -> dict[str, float]:
     words = [t for t in view.tokens if t == NUMBER or (t[0].isalnum() and t[0] != NAME_MARK)]
     features: dict[str, float] = {}
     for word in words:
@@ -65,7 +64,7 @@ def _own(view: SentenceView) -> dict[str, float]:
         features["f:" + word] = 1.0
     if len(words) > 1:
         features[f"f2:{words[0]} {words[1]}"] = 1.0
-    features.update(_cues_and_evidence(view, ""))
+    features.update(cues_and_evidence)
     if view.carry:
         features["carry"] = view.carry
     if view.opener:
@@ -73,36 +72,46 @@ def _own(view: SentenceView) -> dict[str, float]:
     return features
 
 
-def _cues_and_evidence(view: SentenceView, prefix: str) -> dict[str, float]:
-    features = {f"{prefix}c:{cue.kind}:{cue}": 1.0 for cue in view.cues}
+def _cues_and_evidence(view: SentenceView) -> dict[str, float]:
+    features = {f"c:{cue.kind}:{cue}": 1.0 for cue in view.cues}
     for kind, value in zip(EVIDENCE_KINDS, view.evidence, strict=True):
         if value:
-            features[f"{prefix}e:{kind}"] = value
+            features["e:" + kind] = value
     return features
 
 
 def document_features(views: Sequence[SentenceView]) -> list[dict[str, float]]:
     """The features of every sentence of a document (the labelled chain, in order)."""
-    out = [_own(view) for view in views]
+    context = [_cues_and_evidence(view) for view in views]
+    out = [_own(view, own) for view, own in zip(views, context, strict=True)]
     for i in range(len(views)):
         if i > 0:
-            out[i].update(_cues_and_evidence(views[i - 1], "p"))
+            out[i].update({"p" + name: value for name, value in context[i - 1].items()})
         if i + 1 < len(views):
-            out[i].update(_cues_and_evidence(views[i + 1], "n"))
+            out[i].update({"n" + name: value for name, value in context[i + 1].items()})
     return out
 
 
-def transition_features(previous: str, view: SentenceView) -> dict[str, float]:
+def transition_features(
+    previous: str, view: SentenceView, first: str | None = ""
+) -> dict[str, float]:
     """The features that depend on the label of the sentence before (``previous``: a section,
-    ``"none"`` or ``"start"``): the label itself, with the sentence's first word and with its
-    continuation weight, so that "Tiếp tục ..." can learn to follow whatever passage it is in."""
+    ``"none"`` or ``"start"``): the label, with the sentence's first word (``first``, looked up
+    when not given) and with its continuation weight, so that "Tiếp tục ..." can learn to follow
+    whatever passage it is in."""
     features: dict[str, float] = {}
-    first = next((t for t in view.tokens if t[0].isalnum() and t[0] != NAME_MARK), None)
+    if first == "":
+        first = first_word(view)
     if first is not None:
         features[f"prev:{previous}&f:{first}"] = 1.0
     if view.carry:
         features[f"prev:{previous}&carry"] = view.carry
     return features
+
+
+def first_word(view: SentenceView) -> str | None:
+    """The sentence's first word (not a name, not punctuation), if any."""
+    return next((t for t in view.tokens if t[0].isalnum() and t[0] != NAME_MARK), None)
 
 
 class Model:
@@ -122,14 +131,32 @@ class Model:
 
     def add(self, totals: Sequence[float], features: dict[str, float]) -> list[float]:
         """``totals`` plus the weights of ``features`` (no bias)."""
-        out = list(totals)
+        first, second, third = totals  # the three sections, unrolled: this is the hot loop
         get = self.weights.get
         for name, value in features.items():
             row = get(name)
             if row is not None:
-                for k, weight in enumerate(row):
-                    out[k] += weight * value
-        return out
+                first += row[0] * value
+                second += row[1] * value
+                third += row[2] * value
+        return [first, second, third]
+
+    def after(
+        self, base: Sequence[float], previous: str, first: str | None, carry: float
+    ) -> list[float]:
+        """``base`` plus the weights of :func:`transition_features` for ``previous``: the same
+        sums in the same order as :meth:`add`, without building the features."""
+        first_sum, second_sum, third_sum = base
+        get = self.weights.get
+        if first is not None and (row := get(f"prev:{previous}&f:{first}")) is not None:
+            first_sum += row[0]
+            second_sum += row[1]
+            third_sum += row[2]
+        if carry and (row := get(f"prev:{previous}&carry")) is not None:
+            first_sum += row[0] * carry
+            second_sum += row[1] * carry
+            third_sum += row[2] * carry
+        return [first_sum, second_sum, third_sum]
 
     def strongest_words(
         self, features: dict[str, float], section: int, count: int = 2

@@ -81,7 +81,8 @@ class _Evidence:
     best: tuple[Cue | None, ...]  # the strongest cue per section
     carry: float  # continuation weight
     opener: bool
-    view: SentenceView  # what the learned model sees
+    tokens: list[str]  # for the word model, which only reports need
+    cues: dict[Cue, float]
 
 
 def label(
@@ -114,13 +115,14 @@ def label(
     headings = [noise[i] == HEADING for i in chain]
     if model is None:
         model = section_model.default_model()
-    views = [e.view for e in evidence]
+    views = [_view(e) for e in evidence]
     features = section_model.document_features(views)
     odds = []
     for position, (view, own) in enumerate(zip(views, features, strict=True)):
         base = model.log_odds(own)
         before = ("start",) if position == 0 else _PREVIOUS
-        odds.append([model.add(base, section_model.transition_features(b, view)) for b in before])
+        first = section_model.first_word(view)
+        odds.append([model.after(base, b, first, view.carry) for b in before])
     states = _viterbi(evidence, headings, odds)
     texts = [sentences[i] for i in chain]
     labels = list(unlabelled)
@@ -144,7 +146,11 @@ def chain_views(
     lexicon = cue_lexicon.lexicon(cues)
     evidence = [_evidence(lexicon, sentences[i]) for i in chain]
     report = bool(evidence) and _reads_like_report(evidence)
-    return chain, [e.view for e in evidence], report
+    return chain, [_view(e) for e in evidence], report
+
+
+def _view(e: _Evidence) -> SentenceView:
+    return SentenceView(tuple(e.tokens), tuple(e.cues), e.scores, e.carry, e.opener)
 
 
 def _reads_like_report(evidence: list[_Evidence]) -> bool:
@@ -195,7 +201,8 @@ def _evidence(lexicon: cue_lexicon.Lexicon, sentence: str) -> _Evidence:
         best=tuple(best),
         carry=carry,
         opener=opener,
-        view=SentenceView(tuple(toks), tuple(counted), own, carry, opener),
+        tokens=toks,
+        cues=counted,
     )
 
 

@@ -139,3 +139,17 @@ def test_the_training_script_reproduces_the_shipped_model():
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "identical" in done.stdout
+
+
+def test_the_fast_transition_sums_equal_the_features():
+    """``Model.after`` adds the transition weights without building the features: the same
+    floats, so the labels cannot depend on which path computed them."""
+    model = section_model.default_model()
+    _, views, _ = sections.chain_views(REPORT, [None] * len(REPORT))
+    features = section_model.document_features(views)
+    for view, own in zip(views, features, strict=True):
+        base = model.log_odds(own)
+        first = section_model.first_word(view)
+        for previous in ("start", *sections.LABELS, "none"):
+            expected = model.add(base, section_model.transition_features(previous, view))
+            assert model.after(base, previous, first, view.carry) == expected
