@@ -153,3 +153,20 @@ def test_the_fast_transition_sums_equal_the_features():
         for previous in ("start", *sections.LABELS, "none"):
             expected = model.add(base, section_model.transition_features(previous, view))
             assert model.after(base, previous, first, view.carry) == expected
+
+
+def test_labels_do_not_depend_on_the_hash_seed():
+    """The model and the cue matcher iterate dicts in insertion order only: the same report gives
+    byte-identical JSON under different PYTHONHASHSEED values."""
+    import os
+
+    example = ROOT / "examples" / "bao-cao-so-ket.txt"
+    outputs = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "summarize", "--format", "json", str(example)],
+            capture_output=True, check=True, timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
