@@ -3,9 +3,12 @@
 Reports are written in passages: an opener ("Bên cạnh những mặt đạt được, ... những hạn chế,
 khuyết điểm như:", a heading "Hạn chế, tồn tại", "Hội nghị xác định, từ nay đến cuối năm, ...")
 and then sentences that belong to it whether or not they repeat a cue word. So a sentence's
-label is decided by two things:
+label is decided by three things:
 
 * **evidence**: the weighted cues it contains (:mod:`summarize.cues`, ``data/section_cues.tsv``);
+* **words**: a linear model's log-odds for each section, from the sentence's words, its cues and
+  its neighbours' (:mod:`summarize.section_model`, ``data/section_model.tsv``), clipped to
+  ``[FLOOR, CEILING]``;
 * **passage state**: keeping the label of the sentence before earns ``STAY``, more after an
   opener that announced this section (a sentence with a colon, a heading) or when the sentence
   announces a continuation ("Tiếp tục ...", "Cụ thể, ...", a list item); such a continuation
@@ -13,16 +16,16 @@ label is decided by two things:
   result and inside a passage of tasks a task.
 
 The best label sequence under that score is found exactly by the Viterbi algorithm over four
-states (the three sections and none; a hidden-Markov-style chain whose emissions are cue sums
-rather than probabilities). A sentence needs ``THRESHOLD`` of evidence to open a passage on its
-own, and a document gets no labels at all unless it reads like a report (see
-:func:`_reads_like_report`): a crime story's "đề nghị truy tố" opens nothing. Page furniture
-other than headings is skipped: it gets no label and does not break a passage.
+states (the three sections and none; a hidden-Markov-style chain whose emissions are half the
+cue sum plus the model's scaled log-odds). A document gets no labels at all unless it reads like
+a report (see :func:`_reads_like_report`): a crime story's "đề nghị truy tố" opens nothing. Page
+furniture other than headings is skipped: it gets no label and does not break a passage.
 
 Everything is deterministic and linear in the document, and each label carries its reason: the
-cue (``cue "hạn chế"``), the heading (``heading "Hạn chế, tồn tại"``) or the passage it
-continues (``passage after "hạn chế"``). The weights and constants were set on the development
-half of the labelled set (``benchmarks/sections/labels_a*.jsonl``); see ``docs/sections.md``.
+cue (``cue "hạn chế"``), the heading (``heading "Hạn chế, tồn tại"``), the passage it continues
+(``passage after "hạn chế"``) or, when no cue supports it, the words that decided it. The cue
+weights and constants were set on annotator A's labels (``benchmarks/sections/labels_a*``), the
+model is trained on the whole development set; see ``docs/sections.md``.
 """
 
 from __future__ import annotations
