@@ -121,7 +121,13 @@ class Model:
 
     def __init__(self, sections: Sequence[str], bias: Sequence[float],
                  weights: dict[str, tuple[float, ...]]) -> None:  # fmt: skip
-        self.sections = tuple(sections)
+        if tuple(sections) != SECTION_KINDS:
+            raise ValueError(f"model sections must be {SECTION_KINDS}, got {tuple(sections)}")
+        width = len(SECTION_KINDS)
+        for name, row in (("bias", bias), *weights.items()):
+            if len(row) != width:
+                raise ValueError(f"model feature {name!r}: {len(row)} weights, expected {width}")
+        self.sections = SECTION_KINDS
         self.bias = tuple(bias)
         self.weights = weights
 

@@ -70,6 +70,19 @@ def test_a_malformed_model_names_the_line(text, where):
         section_model.parse(text, "x")
 
 
+@pytest.mark.parametrize(
+    ("sections_", "bias", "weights", "match"),
+    [
+        (("results", "limitations"), [0.0, 0.0], {}, "sections"),
+        (sections.LABELS, [0.0], {}, "'bias'"),
+        (sections.LABELS, [0.0] * 3, {"w:nước": (1.0, 2.0)}, "'w:nước'"),
+    ],
+)
+def test_a_model_of_the_wrong_shape_is_refused(sections_, bias, weights, match):
+    with pytest.raises(ValueError, match=match):
+        section_model.Model(sections_, bias, weights)
+
+
 def test_features_of_a_sentence_and_its_neighbours():
     _, views, report = sections.chain_views(REPORT, [None] * len(REPORT))
     assert report
