@@ -44,7 +44,6 @@ C = 0.3
 MIN_COUNT = 2
 MIN_WEIGHT = 0.02
 OTHER = "other"
-TRANSITIONS = True
 
 
 def examples(docs: Sequence[ev.Document]) -> tuple[list[dict[str, float]], list[str]]:
@@ -55,9 +54,9 @@ def examples(docs: Sequence[ev.Document]) -> tuple[list[dict[str, float]], list[
         chain, views, _ = sections.chain_views(doc.sentences, doc.noise)
         gold = [doc.gold[i] for i in chain]
         for position, row in enumerate(section_model.document_features(views)):
+            # Trained on the gold label before; the labeller's search tries every state.
             before = "start" if position == 0 else gold[position - 1] or "none"
-            if TRANSITIONS:
-                row.update(section_model.transition_features(before, views[position]))
+            row.update(section_model.transition_features(before, views[position]))
             features.append(row)
         labels.extend(label or OTHER for label in gold)
     return features, labels
