@@ -92,16 +92,12 @@ def document_features(views: Sequence[SentenceView]) -> list[dict[str, float]]:
     return out
 
 
-def transition_features(
-    previous: str, view: SentenceView, first: str | None = ""
-) -> dict[str, float]:
+def transition_features(previous: str, view: SentenceView) -> dict[str, float]:
     """The features that depend on the label of the sentence before (``previous``: a section,
-    ``"none"`` or ``"start"``): the label, with the sentence's first word (``first``, looked up
-    when not given) and with its continuation weight, so that "Tiếp tục ..." can learn to follow
-    whatever passage it is in."""
+    ``"none"`` or ``"start"``): the label, with the sentence's first word and with its
+    continuation weight, so that "Tiếp tục ..." can learn to follow whatever passage it is in."""
     features: dict[str, float] = {}
-    if first == "":
-        first = first_word(view)
+    first = first_word(view)
     if first is not None:
         features[f"prev:{previous}&f:{first}"] = 1.0
     if view.carry:

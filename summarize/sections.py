@@ -108,12 +108,8 @@ def label(
             f"`noise` has {len(noise)} entries for {len(sentences)} sentences; must match"
         )
     unlabelled = [Label(None, None)] * len(sentences)
-    chain = [i for i, reason in enumerate(noise) if reason is None or reason == HEADING]
-    if not chain:
-        return unlabelled
-    lexicon = cue_lexicon.lexicon(cues)
-    evidence = [_evidence(lexicon, sentences[i]) for i in chain]
-    if not _reads_like_report(evidence):
+    chain, evidence = _chain(sentences, noise, cues)
+    if not chain or not _reads_like_report(evidence):
         return unlabelled
     headings = [noise[i] == HEADING for i in chain]
     if model is None:
@@ -145,11 +141,20 @@ def chain_views(
 ) -> tuple[list[int], list[SentenceView], bool]:
     """The indices of the sentences the labeller labels, what the model sees of each, and
     whether the document reads like a report (for ``benchmarks/sections_train.py``)."""
-    chain = [i for i, reason in enumerate(noise) if reason is None or reason == HEADING]
-    lexicon = cue_lexicon.lexicon(cues)
-    evidence = [_evidence(lexicon, sentences[i]) for i in chain]
+    chain, evidence = _chain(sentences, noise, cues)
     report = bool(evidence) and _reads_like_report(evidence)
     return chain, [_view(e) for e in evidence], report
+
+
+def _chain(
+    sentences: Sequence[str], noise: Sequence[str | None], cues: CueSource | None
+) -> tuple[list[int], list[_Evidence]]:
+    """The sentences the labeller labels (content and headings) and the evidence of each."""
+    chain = [i for i, reason in enumerate(noise) if reason is None or reason == HEADING]
+    if not chain:
+        return chain, []
+    lexicon = cue_lexicon.lexicon(cues)
+    return chain, [_evidence(lexicon, sentences[i]) for i in chain]
 
 
 def _view(e: _Evidence) -> SentenceView:
