@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
-from .render import FORMATS, LANGUAGES, render
+from .renderers import FORMATS, LANGUAGES, render
 from .segment import SPLITS
 from .summarizer import DEFAULT_MAX_CHARS, Summarizer
 from .tokenize import TOKENIZERS
@@ -141,7 +141,9 @@ def main(
         summary = summarizer.summarize(
             text, sentences=args.sentences, ratio=args.ratio, words=args.words, title=args.title
         )
-        rendered = render(summary, args.format, labels=args.labels, sections=not args.no_sections)
+        rendered = render(
+            summary, args.format, labels=args.labels, sections=not args.no_sections, text=text
+        )
         if out is None:  # started with stdout closed (`summarize FILE >&-`)
             raise OSError("stdout is closed")
         out.write(rendered + "\n")

@@ -1,9 +1,18 @@
-"""The result types: :class:`Sentence`, :class:`Sections` and :class:`Summary`."""
+"""The result types: :class:`Sentence`, :class:`Sections` and :class:`Summary`.
+
+``str(summary)`` is the text rendering and ``summary._repr_html_()`` the notebook view, both
+from :mod:`summarize.renderers`. The import goes one way, from here to the renderers: they read
+a summary's attributes and import these classes only for type checking, so there is no import
+circle (the reasons are in :mod:`summarize.renderers`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from .renderers.html import render_html_fragment
+from .renderers.text import render_text
 
 SECTION_NAMES = ("results", "limitations", "next_tasks")
 
@@ -100,6 +109,27 @@ class Summary:
         } | ({} if self.source_text is None else {"source_text": self.source_text})
 
     def __str__(self) -> str:
-        from .render import render_text
-
+        """The text rendering: the title, the summary sentences, then the sections."""
         return render_text(self)
+
+    def __repr__(self) -> str:
+        """A one-line overview; ``all_sentences`` and the texts are left to the attributes."""
+        counts = ", ".join(f"{name}={len(group)}" for name, group in self.sections.items())
+        title = self.title
+        if title is not None and len(title) > _REPR_TITLE:
+            title = title[: _REPR_TITLE - 1].rstrip() + "…"
+        converted = ""
+        if self.source_text is not None:
+            converted = f", source_text={len(self.source_text)} chars"
+        return (
+            f"<Summary {len(self.sentences)} of {len(self.all_sentences)} sentences, "
+            f"title={title!r}, sections: {counts}{converted}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The compact HTML view for notebooks: the summary and the sections, not the document."""
+        return render_html_fragment(self)
+
+
+# Longest title ``repr(summary)`` shows, in characters.
+_REPR_TITLE = 80

@@ -15,7 +15,7 @@ import pytest
 
 from summarize import summarize
 from summarize.cli import main
-from summarize.render import HEADINGS
+from summarize.renderers import HEADINGS
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

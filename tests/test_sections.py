@@ -238,7 +238,7 @@ def test_noise_is_never_in_a_section_and_json_carries_every_label():
 
 
 def test_rendered_sections_do_not_double_a_list_marker():
-    from summarize.render import render_markdown, render_text
+    from summarize.renderers import render_markdown, render_text
 
     page = "\n".join(["Kết quả đạt được", *(f"- {s}" for s in REPORT[1:4])])
     summary = summarize(page, tokenizer="syllable", split="lines")
