@@ -122,7 +122,7 @@ body { margin: 0; }
 .smz .legend li { margin: 0; }
 .smz .legend .hint { flex-basis: 100%; color: var(--muted); }
 .smz .document { border-top: 1px solid var(--rule); margin-top: 1.5rem; }
-.smz .document p { white-space: pre-wrap; margin: 0 0 .9rem; }
+.smz .document p { white-space: pre-line; margin: 0 0 .9rem; }
 .smz .s { text-decoration-line: underline; text-decoration-color: transparent;
   text-decoration-thickness: 2px; text-underline-offset: .28em; border-radius: 2px; }
 .smz .s.results, .smz .s.limitations, .smz .s.next_tasks {
