@@ -250,7 +250,10 @@ def test_without_sections_the_page_has_no_section_lists():
     page = render(build(), "html", sections=False, text=TEXT)
     assert 'class="sections"' not in page
     assert f">{HEADINGS['vi']['results']}</h2>" not in page
-    assert read(page).spans  # the document is still there
+    spans = read(page).spans  # the document is still there, its sections not coloured
+    assert [span.attributes["data-section"] for span in spans][2:4] == ["results", "results"]
+    assert not any("results" in span.attributes["class"].split() for span in spans)
+    assert all(HEADINGS["vi"]["results"] not in span.attributes["title"] for span in spans)
 
 
 def test_paragraphs_and_line_breaks_are_kept():

@@ -157,7 +157,7 @@ def render_html(
         _legend(labels, sections),
         f'<section class="document" aria-labelledby="smz-document">'
         f'<h2 id="smz-document">{escape(words["document"])}</h2>',
-        _document(summary.all_sentences, _indexed_text(summary, text), chosen, labels),
+        _document(summary.all_sentences, _indexed_text(summary, text), chosen, labels, sections),
         "</section>",
     ]
     return "\n".join(
@@ -251,9 +251,17 @@ def _indexed_text(summary: Summary, text: str | None) -> str | None:
 
 
 def _document(
-    sentences: Sequence[Sentence], text: str | None, chosen: set[int], labels: str
+    sentences: Sequence[Sentence],
+    text: str | None,
+    chosen: set[int],
+    labels: str,
+    sections: bool,
 ) -> str:
-    """The text as paragraphs, each sentence in its annotated span, the gaps as they are."""
+    """The text as paragraphs, each sentence in its annotated span, the gaps as they are.
+
+    Without ``sections`` the section labels stay in the data attributes but are neither
+    coloured nor explained, as the page shows no sections to match them.
+    """
     ordered = sorted(sentences, key=lambda s: (s.start, s.index))
     overlapping = any(a.end > b.start for a, b in itertools.pairwise(ordered))
     if text is None or overlapping:  # no text the offsets index: one sentence per line
@@ -268,7 +276,7 @@ def _document(
     parts, position = ["<p>"], 0
     for start, s in spans:
         parts.append(_gap(text[position:start]))
-        parts.append(_sentence(s, s.index in chosen, labels))
+        parts.append(_sentence(s, s.index in chosen, labels, sections))
         position = start + len(s.text)
     parts.append(_gap(text[position:]))
     parts.append("</p>")
@@ -281,9 +289,9 @@ def _gap(gap: str) -> str:
     return "</p>\n<p>".join(escape(piece) for piece in pieces)
 
 
-def _sentence(s: Sentence, is_chosen: bool, labels: str) -> str:
+def _sentence(s: Sentence, is_chosen: bool, labels: str, sections: bool) -> str:
     classes = ["s"]
-    if s.section in SECTION_NAMES:
+    if sections and s.section in SECTION_NAMES:
         classes.append(s.section)
     if s.noise is not None:
         classes.append("noise")
@@ -297,13 +305,13 @@ def _sentence(s: Sentence, is_chosen: bool, labels: str) -> str:
         "data-section": s.section or "",
         "data-noise": s.noise or "",
         "data-chosen": "true" if is_chosen else "false",
-        "title": _tooltip(s, is_chosen, labels),
+        "title": _tooltip(s, is_chosen, labels, sections),
     }
     rendered = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
     return f"<span {rendered}>{escape(s.text)}</span>"
 
 
-def _tooltip(s: Sentence, is_chosen: bool, labels: str) -> str:
+def _tooltip(s: Sentence, is_chosen: bool, labels: str, sections: bool) -> str:
     """What hovering shows: the sentence's number and score, then why it is labelled so."""
     words = WORDS[labels]
     first = f"{words['sentence']} {s.index} · {words['score']} {s.score:.3f}"
@@ -312,7 +320,7 @@ def _tooltip(s: Sentence, is_chosen: bool, labels: str) -> str:
     lines = [first]
     if s.noise is not None:
         lines.append(f"{words['furniture']}: {NOISE_WORDS[labels].get(s.noise, s.noise)}")
-    if s.section in SECTION_NAMES:
+    if sections and s.section in SECTION_NAMES:
         reason = f" ({s.section_reason})" if s.section_reason else ""
         lines.append(f"{HEADINGS[labels][s.section]}{reason}")
     return "\n".join(lines)
