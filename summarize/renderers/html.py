@@ -266,11 +266,11 @@ def _document(
     overlapping = any(a.end > b.start for a, b in itertools.pairwise(ordered))
     if text is None or overlapping:  # no text the offsets index: one sentence per line
         ordered = sorted(sentences, key=lambda s: s.index)
-        text, spans, position = "", [], 0
+        text = "".join(s.text + "\n" for s in ordered)
+        spans, start = [], 0
         for s in ordered:
-            spans.append((position, s))
-            text += s.text + "\n"
-            position = len(text)
+            spans.append((start, s))
+            start += len(s.text) + 1
     else:
         spans = [(s.start, s) for s in ordered]
     parts, position = ["<p>"], 0
