@@ -19,7 +19,7 @@ from _dom import external_references, read
 from summarize import Sections, Sentence, Summary
 from summarize.cli import main
 from summarize.renderers import FORMATS, HEADINGS, LANGUAGES, render, render_html_fragment
-from summarize.renderers.html import NOISE_WORDS, WORDS
+from summarize.renderers._labels import NOISE_WORDS, WORDS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "summarize"
 RENDERERS = sorted(p.stem for p in (PACKAGE / "renderers").glob("*.py") if p.stem != "__init__")
@@ -329,3 +329,25 @@ def test_the_cli_writes_the_page(tmp_path, monkeypatch):
     # the whole input is shown: every character, in order, outside the tags
     shown = "".join(dom.paragraphs)
     assert "".join(shown.split()) == "".join(TEXT.split())
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_colours_are_readable_on_white_and_on_the_highlight():
+    page = render(build(), "html", text=TEXT)
+    colours = dict(re.findall(r"--([a-z_]+): (#[0-9a-f]{6})", page))
+    assert set(colours) >= {"results", "limitations", "next_tasks", "muted", "chosen"}
+    for name in ("results", "limitations", "next_tasks", "muted"):
+        assert contrast(colours[name], "#ffffff") >= 4.5, name  # WCAG AA for text
+        assert contrast(colours[name], colours["chosen"]) >= 4.5, name
+    assert contrast("#1b1b1b", colours["chosen"]) >= 7  # chosen sentences, AAA

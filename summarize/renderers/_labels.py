@@ -1,4 +1,4 @@
-"""What every renderer shares: the section headings in each language and the list-item rule."""
+"""What the renderers share: their words in each language and the list-item rule."""
 
 from __future__ import annotations
 
@@ -18,6 +18,62 @@ HEADINGS = {
         "results": "Results",
         "limitations": "Limitations",
         "next_tasks": "Next tasks",
+    },
+}
+
+# The HTML view's own words.
+WORDS = {
+    "vi": {
+        "document": "Toàn văn",
+        "legend": "Chú giải",
+        "chosen": "câu được chọn vào tóm tắt",
+        "noise": "phần trang, không tính (tiêu đề, chú thích ảnh, …)",
+        "hover": "Di chuột lên một câu để xem điểm và lý do.",
+        "sentence": "Câu",
+        "score": "điểm",
+        "picked": "được chọn",
+        "furniture": "phần trang",
+        "count": "Chọn {chosen} trong {total} câu; {noise} câu là phần trang.",
+        "empty": "(trống)",
+        "none": "Không có câu nào.",
+    },
+    "en": {
+        "document": "Full text",
+        "legend": "Legend",
+        "chosen": "sentence chosen for the summary",
+        "noise": "page furniture, never chosen (title, captions, …)",
+        "hover": "Hover over a sentence to see its score and reasons.",
+        "sentence": "Sentence",
+        "score": "score",
+        "picked": "chosen",
+        "furniture": "page furniture",
+        "count": "{chosen} of {total} sentences chosen; {noise} are page furniture.",
+        "empty": "(empty)",
+        "none": "No sentence.",
+    },
+}
+
+# summarize.noise's reasons in words; a reason not listed here is shown as its code.
+NOISE_WORDS = {
+    "vi": {
+        "title": "tiêu đề",
+        "byline": "dòng tác giả",
+        "credit": "nguồn ảnh",
+        "image_alt": "chữ thay ảnh",
+        "caption": "chú thích ảnh",
+        "heading": "đề mục",
+        "duplicate": "dòng lặp lại",
+        "empty": "dòng trống",
+    },
+    "en": {
+        "title": "title",
+        "byline": "byline",
+        "credit": "credit",
+        "image_alt": "image alt text",
+        "caption": "caption",
+        "heading": "heading",
+        "duplicate": "repeated line",
+        "empty": "empty line",
     },
 }
 

@@ -24,67 +24,12 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._labels import HEADINGS, item
+from ._labels import HEADINGS, NOISE_WORDS, WORDS, item
 
 if TYPE_CHECKING:
     from ..summary import Sentence, Summary
 
 SECTION_NAMES = ("results", "limitations", "next_tasks")
-
-WORDS = {
-    "vi": {
-        "document": "Toàn văn",
-        "legend": "Chú giải",
-        "chosen": "câu được chọn vào tóm tắt",
-        "noise": "phần trang, không tính (tiêu đề, chú thích ảnh, …)",
-        "hover": "Di chuột lên một câu để xem điểm và lý do.",
-        "sentence": "Câu",
-        "score": "điểm",
-        "picked": "được chọn",
-        "furniture": "phần trang",
-        "count": "Chọn {chosen} trong {total} câu; {noise} câu là phần trang.",
-        "empty": "(trống)",
-        "none": "Không có câu nào.",
-    },
-    "en": {
-        "document": "Full text",
-        "legend": "Legend",
-        "chosen": "sentence chosen for the summary",
-        "noise": "page furniture, never chosen (title, captions, …)",
-        "hover": "Hover over a sentence to see its score and reasons.",
-        "sentence": "Sentence",
-        "score": "score",
-        "picked": "chosen",
-        "furniture": "page furniture",
-        "count": "{chosen} of {total} sentences chosen; {noise} are page furniture.",
-        "empty": "(empty)",
-        "none": "No sentence.",
-    },
-}
-
-# summarize.noise's reasons in words; a reason not listed here is shown as its code.
-NOISE_WORDS = {
-    "vi": {
-        "title": "tiêu đề",
-        "byline": "dòng tác giả",
-        "credit": "nguồn ảnh",
-        "image_alt": "chữ thay ảnh",
-        "caption": "chú thích ảnh",
-        "heading": "đề mục",
-        "duplicate": "dòng lặp lại",
-        "empty": "dòng trống",
-    },
-    "en": {
-        "title": "title",
-        "byline": "byline",
-        "credit": "credit",
-        "image_alt": "image alt text",
-        "caption": "caption",
-        "heading": "heading",
-        "duplicate": "repeated line",
-        "empty": "empty line",
-    },
-}
 
 # Okabe-Ito hues darkened to at least 4.5:1 on white, told apart by line style as well.
 _CSS_SHARED = """
