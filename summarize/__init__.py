@@ -11,18 +11,22 @@ labelled as a result, a limitation or a next task.
 """
 
 from .batch import Failure, summarize_many
+from .readers import Document, read, summarize_source
 from .summarizer import Summarizer, summarize
 from .summary import Sections, Sentence, Summary
 
 __all__ = [
+    "Document",
     "Failure",
     "Sections",
     "Sentence",
     "Summarizer",
     "Summary",
     "__version__",
+    "read",
     "summarize",
     "summarize_many",
+    "summarize_source",
 ]
 
 __version__ = "0.1.0"

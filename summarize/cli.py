@@ -1,19 +1,31 @@
-"""The command line: ``summarize [FILE|-] [--sentences N | --ratio R | --words W] [--format F]``,
-and for many documents ``summarize --jsonl IN --out OUT [--jobs N] [--resume]``.
+"""The command line: ``summarize [INPUT ...] [--sentences N | --ratio R | --words W] [--format F]
+[-o FILE]``, and for many documents ``summarize --jsonl IN --out OUT [--jobs N] [--resume]``.
 
-A thin shell over :class:`summarize.Summarizer`: ``main(argv, stdin, stdout, stderr) -> int``
-with injectable streams. Every error is caught here and printed as one line on stderr:
-exit 2 for usage errors, unreadable or undecodable input; 1 for an unexpected failure.
+An INPUT is a file (its kind by suffix: ``.txt``, ``.html``/``.htm``, ``.docx``, ``.pdf``; else
+by its content), an http(s) URL, or ``-`` for standard input; :func:`summarize.read` converts it.
+Several inputs give one summary each, in order: under a ``==> INPUT <==`` line in text and
+Markdown, as a JSON array of objects (each with ``"input"``) in JSON.
+
+A thin shell over :func:`summarize.read` and :class:`summarize.Summarizer`:
+``main(argv, stdin, stdout, stderr) -> int`` with injectable streams. Every error is caught here
+and printed as one line on stderr: exit 2 for usage errors and inputs that cannot be read
+(a missing file, undecodable text, a corrupt .docx or .pdf, a missing install extra, a URL that
+fails); 1 for an unexpected failure.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
+from .readers import Document, ReadError, detect_kind, is_url, read
+from .readers.text import read_text
 from .renderers import FORMATS, LANGUAGES, render
 from .segment import SPLITS
 from .summarizer import DEFAULT_MAX_CHARS, Summarizer
@@ -21,6 +33,8 @@ from .tokenize import TOKENIZERS
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
+
+    from .summary import Summary
 
 PROG = "summarize"
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -53,12 +67,20 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
         description="Extractive summary of Vietnamese text, with results / limitations / "
         "next-tasks sections.",
     )
-    parser.add_argument("file", nargs="?", default="-", help="UTF-8 text file, or - for stdin")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="a .txt, .html, .docx or .pdf file, an http(s) URL, or - for stdin (default)",
+    )
     budget = parser.add_mutually_exclusive_group()
     budget.add_argument("-n", "--sentences", type=int, help="number of sentences (default 3)")
     budget.add_argument("-r", "--ratio", type=float, help="fraction of the sentences, in (0, 1]")
     budget.add_argument("-w", "--words", type=int, help="at most this many words")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout"
+    )
     parser.add_argument(
         "--labels",
         choices=LANGUAGES,
@@ -82,13 +104,19 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
         default="auto",
         help="auto: find sentences; lines: one sentence per line",
     )
-    parser.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8)")
+    parser.add_argument(
+        "--encoding",
+        help="text encoding (default utf-8; for HTML the charset of the headers or <meta>)",
+    )
     parser.add_argument(
         "--html",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="extract the readable text of HTML input first (default: only when the input "
-        "starts with an HTML document or tags); --no-html: never",
+        help="read every input as HTML (default: by suffix, content type or content); "
+        "--no-html: as plain text",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=20.0, metavar="S", help="URL timeout (default 20 s)"
     )
     parser.add_argument(
         "--max-chars",
@@ -101,8 +129,12 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
         "--title", help="the document's headline, if it is not the first line of the text"
     )
     many = parser.add_argument_group("many documents: JSON Lines in, JSON Lines out")
-    many.add_argument("--jsonl", metavar="IN", help="summarize every record of this JSONL file")
-    many.add_argument("--out", metavar="OUT", help="the output JSONL file (with --jsonl)")
+    many.add_argument(
+        "--jsonl", metavar="IN", help="summarize every record of this JSONL file (- : stdin)"
+    )
+    many.add_argument(
+        "--out", metavar="OUT", help="the output JSONL file (with --jsonl; - : stdout)"
+    )
     many.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; -1: all)")
     many.add_argument("--text-field", default="text", metavar="F", help="default: text")
     many.add_argument(
@@ -130,24 +162,43 @@ def main(
             return _run_jsonl(args, err)
         if args.title_field is not None:
             raise UsageError("--title-field F goes with --jsonl IN --out OUT")
-        text = _read(args.file, args.encoding, stdin)
+        inputs = args.inputs or ["-"]
+        if len(inputs) > 1 and args.title is not None:
+            raise UsageError("--title is one document's headline; give one INPUT with it")
+        if len(inputs) > 1 and args.format == "html":
+            raise UsageError("--format html makes one page: give one INPUT")
+        if inputs.count("-") > 1:
+            raise UsageError("- (stdin) can be read once")
         summarizer = Summarizer(
             tokenizer=args.tokenizer,
             split=args.split,
             sections=not args.no_sections,
-            html=args.html,
             max_chars=args.max_chars,
         )
-        summary = summarizer.summarize(
-            text, sentences=args.sentences, ratio=args.ratio, words=args.words, title=args.title
-        )
-        rendered = render(
-            summary, args.format, labels=args.labels, sections=not args.no_sections, text=text
-        )
-        if out is None:  # started with stdout closed (`summarize FILE >&-`)
-            raise OSError("stdout is closed")
-        out.write(rendered + "\n")
-        out.flush()
+        rendered = []
+        failed = False
+        for name in inputs:
+            try:
+                document = _read_input(name, args, stdin)
+            except ReadError as exc:
+                if len(inputs) == 1:
+                    raise
+                err.write(f"{PROG}: error: {exc}\n")
+                failed = True
+                continue
+            summary = summarizer.summarize(
+                document.text,
+                sentences=args.sentences,
+                ratio=args.ratio,
+                words=args.words,
+                title=args.title if args.title is not None else document.title,
+            )
+            if document.kind != "text":  # offsets index the converted text: carry it
+                summary = dataclasses.replace(summary, source_text=document.text)
+            rendered.append((name, summary, document.text))
+        _write(_render_all(rendered, args, multiple=len(inputs) > 1), args.output, out)
+        if failed:
+            return EXIT_USAGE
     except SystemExit as exc:  # --help and --version print and exit 0 inside argparse
         return int(exc.code or 0)
     except (UsageError, ValueError) as exc:
@@ -171,8 +222,10 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
 
     if args.jsonl is None or args.out is None:
         raise UsageError("--jsonl IN and --out OUT go together")
-    if args.file != "-":
-        raise UsageError("give either FILE or --jsonl, not both")
+    if args.inputs:
+        raise UsageError("give either INPUT or --jsonl, not both")
+    if args.output is not None:
+        raise UsageError("with --jsonl the output file is --out OUT")
     if args.title is not None:
         raise UsageError("--title is one document's headline; with --jsonl use --title-field F")
     stats = summarize_jsonl(
@@ -189,7 +242,7 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
         tokenizer=args.tokenizer,
         split=args.split,
         sections=not args.no_sections,
-        html=args.html,
+        html=bool(args.html),
         max_chars=args.max_chars,
     )
     err.write(
@@ -199,43 +252,61 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _read(path: str, encoding: str, stdin: TextIO | None) -> str:
-    """The input text; decoding problems become a :class:`UsageError` naming the byte offset."""
-    if path == "-":
-        stream = stdin if stdin is not None else sys.stdin
-        if stream is None:
-            raise UsageError("no input: stdin is closed")
-        buffer = getattr(stream, "buffer", None)
-        if buffer is None:  # a text stream (tests inject io.StringIO)
-            return stream.read()
-        return _decode(buffer.read(), "<stdin>", encoding)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise UsageError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return _decode(data, path, encoding)
+def _read_input(name: str, args: argparse.Namespace, stdin: TextIO | None) -> Document:
+    """One INPUT as a :class:`Document`: ``-`` is standard input, else a URL or a path."""
+    kind = None if args.html is None else ("html" if args.html else "text")
+    options = {"kind": kind, "encoding": args.encoding, "timeout": args.timeout}
+    if name != "-":
+        # A Path: with --html/--no-html, read() would take a plain str for the content itself.
+        return read(name if is_url(name) else Path(name), **options)
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:
+        raise UsageError("no input: stdin is closed")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return read(buffer.read(), **options, name="<stdin>")
+    text = stream.read()  # a text stream (tests inject io.StringIO)
+    if kind is None:
+        kind = detect_kind(None, text.encode("utf-8", errors="surrogatepass"))
+    if kind == "text":
+        return read_text(text, "<stdin>")
+    return read(text, kind=kind, name="<stdin>")
 
 
-def _decode(data: bytes, name: str, encoding: str) -> str:
-    try:
-        codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
-        return data.decode(codec)
-    except LookupError:
-        raise UsageError(f"unknown encoding {encoding!r}") from None
-    except UnicodeDecodeError as exc:
-        # utf-8-sig counts from after the BOM it strips; the offset names a byte of the input.
-        offset = exc.start + (3 if codec == "utf-8-sig" and data[:3] == b"\xef\xbb\xbf" else 0)
-        raise UsageError(
-            f"{name}: not valid {encoding} at byte offset {offset}; "
-            "use --encoding to name the right one"
-        ) from None
+def _render_all(
+    rendered: list[tuple[str, Summary, str]], args: argparse.Namespace, *, multiple: bool
+) -> str:
+    sections = not args.no_sections
+    if not multiple:
+        return "".join(
+            render(summary, args.format, labels=args.labels, sections=sections, text=text)
+            for _, summary, text in rendered
+        )
+    if args.format == "json":
+        return json.dumps(
+            [{"input": name, **summary.to_dict()} for name, summary, _ in rendered],
+            ensure_ascii=False,
+            indent=2,
+        )
+    return "\n\n".join(
+        f"==> {name} <==\n"
+        + render(summary, args.format, labels=args.labels, sections=sections, text=text)
+        for name, summary, text in rendered
+    )
+
+
+def _write(rendered: str, path: str | None, out: TextIO | None) -> None:
+    if path is not None and path != "-":
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(rendered + "\n")
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        return
+    if out is None:  # started with stdout closed (`summarize FILE >&-`)
+        raise OSError("stdout is closed")
+    out.write(rendered + "\n")
+    out.flush()
 
 
 def _silence_stdout(out: TextIO) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 import numpy as np
 
 from . import _validate, cues, rank, sections, tokenize
-from .html import extract_text, looks_like_html
 from .noise import detect_noise, syllables_of
 from .normalize import normalize
 from .segment import SPLITS, segment
@@ -53,7 +52,7 @@ class Options:
     section_sentences: int = DEFAULT_SECTION_SENTENCES
     # Extra section cues: a TSV path or (kind, weight, cue) triples, merged over the shipped ones.
     section_cues: str | os.PathLike[str] | tuple[tuple[str, float, str], ...] | None = None
-    html: bool | None = None
+    html: bool = False
     max_chars: int | None = DEFAULT_MAX_CHARS
 
     def __post_init__(self) -> None:
@@ -87,8 +86,7 @@ class Options:
                 # Triples arrive as any iterable; keep them as a tuple so options stay hashable.
                 object.__setattr__(self, "section_cues", cues.as_triples(self.section_cues))
             cues.lexicon(self.section_cues)  # a bad file or entry fails here, not mid-summary
-        if self.html is not None and not isinstance(self.html, bool):
-            raise _validate.invalid("html", self.html, "True, False or None (auto-detect)")
+        _validate.check_bool("html", self.html)
         max_chars = self.max_chars
         if max_chars is not None and (
             not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 0
@@ -162,9 +160,11 @@ class Summarizer:
                 f"{opts.max_chars:,}; pass a larger `max_chars` (None: no limit) to accept it"
             )
         source_text = None
-        if opts.html or (opts.html is None and looks_like_html(text)):
-            # Offsets then index the extracted text, which the summary carries.
-            text = source_text = extract_text(text)
+        if opts.html:
+            # Offsets then index the converted text (readers/html.py), which the summary carries.
+            from .readers.html import read_html
+
+            text = source_text = read_html(text, "<str>").text
         norm = normalize(text)
         seg = segment(norm.text, split=opts.split)
         if not seg.sentences:

@@ -172,6 +172,7 @@ BUDGETS = [{}, {"sentences": 1}, {"words": 25}, {"ratio": 0.5}]
 LARGE = 100_000  # characters: such inputs run with the default budget only
 
 WORD = Summarizer()
+FAST_HTML = Summarizer(html=True, tokenizer="syllable")
 SYLLABLE = Summarizer(tokenizer="syllable")
 
 
@@ -202,7 +203,7 @@ def test_empty_and_blank_inputs_give_an_empty_summary() -> None:
 
 def test_html_is_extracted_and_scripts_never_reach_the_summary() -> None:
     page = _html_page()
-    summary = WORD.summarize(page, ratio=1.0)
+    summary = summarize(page, html=True, ratio=1.0)
     assert summary.source_text is not None
     assert "<" not in summary.source_text.replace("<b>", "")
     everything = " ".join(s.text for s in summary.all_sentences)
@@ -210,17 +211,28 @@ def test_html_is_extracted_and_scripts_never_reach_the_summary() -> None:
         assert hidden not in everything
     assert summary.title == "Hội nghị tổng kết năm"
     assert "đường." in summary.source_text  # character references decoded
+    check_summary(page, summary, {"ratio": 1.0})
 
 
-def test_html_can_be_forced_or_refused() -> None:
+def test_html_is_text_unless_told() -> None:
+    """``summarize(page)`` never guesses: offsets index the caller's string, markup and all."""
+    page = _html_page()
+    raw = summarize(page)
+    assert raw.source_text is None
+    check_summary(page, raw)
+    assert summarize(page, html=False).to_dict() == raw.to_dict()
     fragment = f"Tin mới: <b>{S1}</b><p>{S2}</p>"
     forced = summarize(fragment, html=True)
     assert forced.source_text is not None and "<" not in forced.source_text
     check_summary(fragment, forced)
-    page = _html_page()
-    raw = summarize(page, html=False)
-    assert raw.source_text is None
-    check_summary(page, raw)
+
+
+@pytest.mark.parametrize("name", [name for name in CORPUS if name.startswith("html_")])
+def test_pathological_html_is_read_within_the_contract(name: str) -> None:
+    text = CORPUS[name]()
+    summary = FAST_HTML.summarize(text)
+    assert summary.source_text is not None
+    check_summary(text, summary)
 
 
 def test_nfd_gives_the_nfc_summary() -> None:
@@ -255,7 +267,7 @@ def test_invalid_max_chars_is_refused(value: object) -> None:
         Summarizer(max_chars=value)
 
 
-@pytest.mark.parametrize("value", [1, "yes", 0])
+@pytest.mark.parametrize("value", [1, "yes", 0, None])
 def test_invalid_html_option_is_refused(value: object) -> None:
     with pytest.raises(ValueError, match="html"):
         Summarizer(html=value)

@@ -181,7 +181,7 @@ BAD_OPTIONS = [
     ("max_similarity", 0.0, r"\(0.0, 1.0\]"),
     ("sections", "yes", "True or False"),
     ("section_sentences", -1, "an int >= 0"),
-    ("html", "auto", "True, False or None"),
+    ("html", "auto", "True or False"),
     ("max_chars", -1, "an int >= 0 or None"),
 ]
 

@@ -238,9 +238,14 @@ def test_jsonl_title_field_and_html_source_text(tmp_path):
     assert records[0]["summary"] == summarize(texts[0], title=rows[0]["headline"], **FAST).text
     assert records[1]["summary"] == summarize(texts[1], **FAST).text
     assert (records[3]["error"], "headline" in records[3]["message"]) == ("TypeError", True)
-    extracted = records[2]["source_text"]
-    assert "<p>" not in extracted and "source_text" not in records[1]
-    for sentence in records[2]["sentences"]:  # offsets index the extracted text
+    # A record is text unless html=True: the offsets index the record's own string.
+    assert "source_text" not in records[2]
+    for sentence in records[2]["sentences"]:
+        assert html[sentence["start"] : sentence["end"]] == sentence["text"]
+    summarize_jsonl(str(source), str(target), title_field="headline", html=True, **FAST)
+    extracted = read_output(target)[2]["source_text"]
+    assert "<p>" not in extracted and extracted.startswith("Tin vắn\n")
+    for sentence in read_output(target)[2]["sentences"]:  # offsets index the extracted text
         assert extracted[sentence["start"] : sentence["end"]] == sentence["text"]
     err = io.StringIO()
     argv = ["--jsonl", str(source), "--out", str(target), "--no-progress",

@@ -76,8 +76,10 @@ def test_invalid_utf8_on_stdin_in_a_subprocess() -> None:
 
 def test_encoding_option_decodes_legacy_bytes(tmp_path: Path) -> None:
     path = tmp_path / "utf16.txt"
+    path.write_bytes("Hôm nay trời đẹp. Chúng tôi đi dạo.".encode("utf-16-le"))
+    assert run_main(str(path))[0] == 2  # no BOM: not UTF-8, and nothing says UTF-16
     path.write_bytes("Hôm nay trời đẹp. Chúng tôi đi dạo.".encode("utf-16"))
-    assert run_main(str(path))[0] == 2
+    assert "trời đẹp" in run_main(str(path), "-n", "2")[1]  # a UTF-16 BOM says it
     code, out, err = run_main(str(path), "--encoding", "utf-16", "-n", "1")
     assert code == 0 and err == "" and "trời đẹp" in out + "đi dạo"
     assert "unknown encoding" in one_error_line(run_main(str(path), "--encoding", "nope")[2])

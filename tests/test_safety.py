@@ -89,7 +89,7 @@ FRESH = textwrap.dedent(
     text = sys.argv[1]
     assert summarize.summarize(text).sentences
     assert summarize.summarize(text, tokenizer="syllable").sentences
-    assert summarize.summarize("<p>" + text + "</p>").source_text
+    assert summarize.summarize("<p>" + text + "</p>", html=True).source_text
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "vb.txt")
         with open(path, "w", encoding="utf-8") as handle:

@@ -1,6 +1,16 @@
-"""HTML input: recognise it, and extract the text a reader would see, with the standard library.
+"""HTML sniffing, and the fallback text extraction, with the standard library alone.
 
-:func:`extract_text` tokenizes with :class:`html.parser.HTMLParser`, which only tokenizes: no
+:mod:`summarize.readers.html` extracts a page's main content with trafilatura. This module
+keeps two things that do not need it:
+
+- :func:`looks_like_html`, which decides whether an input of unknown kind is HTML;
+- :func:`visible_text`, every visible line of a page, used only when trafilatura finds no main
+  content at all. That happens on markup libxml2 gives up on (thousands of nested elements,
+  thousands of unclosed tags) and on pages with too little text to score; there the page's
+  whole visible text is better than an empty document, and this parser is linear and total on
+  any input (it is fuzzed: ``tests/test_fuzz.py``).
+
+:func:`visible_text` tokenizes with :class:`html.parser.HTMLParser`, which only tokenizes: no
 script runs, no resource is fetched, no entity is resolved beyond HTML's own named and
 numeric character references. What is kept:
 
@@ -80,7 +90,7 @@ def looks_like_html(text: str) -> bool:
     return sum(name in KNOWN_TAGS for name in names) >= MIN_KNOWN_TAGS
 
 
-def extract_text(html: str) -> str:
+def visible_text(html: str) -> str:
     """The readable text of ``html``: one line per block, whitespace collapsed (see module doc).
 
     Linear in the input, whatever the markup; never raises on malformed HTML.
