@@ -24,7 +24,8 @@ CAPTION = "caption"
 HEADING = "heading"
 DUPLICATE = "duplicate"
 EMPTY = "empty"
-REASONS = (TITLE, BYLINE, CREDIT, IMAGE_ALT, CAPTION, HEADING, DUPLICATE, EMPTY)
+LINK = "link"
+REASONS = (TITLE, BYLINE, CREDIT, IMAGE_ALT, CAPTION, HEADING, DUPLICATE, EMPTY, LINK)
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 # "NDO -", "TTO -", "VOV.VN -", "(Dân trí) -": an outlet code alone on its line.
@@ -32,9 +33,22 @@ _BYLINE_LINE = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–
 # The same fragment at the head of the first paragraph: "TTO - Sáng 12/3, ...". No "^": it is
 # used with ``match(text, pos)``, which anchors at ``pos``, where "^" would only match at 0.
 BYLINE_PREFIX = re.compile(r"(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—]\s+(?=\S)")
+# A credit names who made a picture, a clip or the text: "Ảnh: Lê Anh", "(Nguồn: TTXVN)".
+# What follows the keyword must be short (a name or an outlet, up to CREDIT_MAX_SYLLABLES) unless
+# the whole credit is in brackets: "Video : Bị cáo ... tại phiên toà" is the news of a clip,
+# not a credit, and stays content.
 _CREDIT = re.compile(
-    r"^[(\[]?\s*(?:Ảnh|Nguồn|Theo|Video|Clip|Đồ họa|Đồ hoạ|Bài và ảnh|Bài, ảnh|Photo)\s*[:-]"
-    r"[^.!?]{0,80}[)\]]?\.?$",
+    r"^(?:[(\[]\s*(?:Ảnh|Nguồn|Theo|Video|Clip|Đồ họa|Đồ hoạ|Bài và ảnh|Bài, ảnh|Photo)\s*[:-]"
+    r"[^.!?()\[\]]{0,80}[)\]]\.?"
+    r"|(?:Ảnh|Nguồn|Theo|Video|Clip|Đồ họa|Đồ hoạ|Bài và ảnh|Bài, ảnh|Photo)\s*[:-]\s*"
+    r"(?:[^\W_]+[\s,.&/-]*){1,6})$",
+    re.IGNORECASE,
+)
+_CLIP = re.compile(r"^(?:Video|Clip)\s*:\s*\S", re.IGNORECASE)
+# Links to other articles: "Xem thêm >>> ...", "Xem video:", "Đọc thêm: ...", "Tin liên quan".
+_LINK = re.compile(
+    r"^[(\[]?\s*(?:Xem thêm|Xem tiếp|Xem video|Xem clip|Đọc thêm|Đọc tiếp|Tin liên quan|"
+    r"Bài liên quan|Mời (?:bạn đọc|độc giả) (?:xem|đón đọc))\b|^>>|>\s*>\s*>",
     re.IGNORECASE,
 )
 # Lines are stripped (they end in a printable non-space), so alt-text (" -0", "- 0" after a
@@ -48,10 +62,21 @@ _CAPTION_OPENER = re.compile(
 _TERMINAL = '.!?…:;"”’»)'  # a line ending in one of these is punctuated
 _LIST_ITEM = re.compile(r"^(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 
+# A report's own headings ("I. Kết quả đạt được", "2. Nhiệm vụ thời gian tới") stay headings:
+# the sections stage reads them.
+_SECTION_HEADING = re.compile(
+    r"^(?:[IVX]{1,4}|\d{1,2}|[a-zđ])[.)/-]\s|kết quả|hạn chế|tồn tại|nhiệm vụ|giải pháp|"
+    r"phương hướng|kiến nghị|đề xuất|khó khăn|mục tiêu",
+    re.IGNORECASE,
+)
+
 TITLE_MAX_SYLLABLES = 40
 HEADING_MAX_SYLLABLES = 12
 CAPTION_MAX_SYLLABLES = 30
-SHORT_CAPTION_SYLLABLES = 6
+# A document with this many subheadings of at least DIGEST_SYLLABLES is a digest ("điểm tin"):
+# each subheading tells one item's news, so it stays a candidate.
+DIGEST_HEADINGS = 3
+DIGEST_SYLLABLES = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +106,12 @@ def syllables_of(text: str) -> list[str]:
     return _SYLLABLE.findall(text)
 
 
-def detect_noise(text: str, seg: Segmentation) -> Noise:
-    """Classify every sentence of ``seg`` (offsets into ``text``) as content or noise."""
+def detect_noise(text: str, seg: Segmentation, *, title: str | None = None) -> Noise:
+    """Classify every sentence of ``seg`` (offsets into ``text``) as content or noise.
+
+    ``title`` is the headline when the caller gives it apart from the text: the first line is
+    then the title only if it repeats that headline; otherwise it is the article's lead.
+    """
     by_line: list[list[int]] = [[] for _ in seg.lines]
     for index, span in enumerate(seg.sentences):
         by_line[span.line].append(index)
@@ -96,7 +125,8 @@ def detect_noise(text: str, seg: Segmentation) -> Noise:
     same_runs = len(lowered) == len(text) and "Σ" not in text
     scanned = lowered if same_runs else text
     line_words = [_SYLLABLE.findall(scanned, start, end) for start, end in seg.lines]
-    line_reason, line_keys = _line_reasons(text, seg, by_line, line_words)
+    title_key = None if title is None else " ".join(syllables_of(title.lower())).casefold()
+    line_reason, line_keys = _line_reasons(text, seg, by_line, line_words, title_key)
 
     reasons: list[str | None] = [None] * len(seg.sentences)
     for line_no, indices in enumerate(by_line):
@@ -131,8 +161,8 @@ def detect_noise(text: str, seg: Segmentation) -> Noise:
             words = _SYLLABLE.findall(lowered, trimmed.start, trimmed.end)
         syllables.append(words)
         lengths.append(len(words))
-    title = next((i for i, r in enumerate(reasons) if r == TITLE), None)
-    return Noise(spans, tuple(reasons), title, tuple(syllables), tuple(lengths))
+    title_index = next((i for i, r in enumerate(reasons) if r == TITLE), None)
+    return Noise(spans, tuple(reasons), title_index, tuple(syllables), tuple(lengths))
 
 
 def _trim_bylines(text: str, seg: Segmentation) -> tuple[Span, ...]:
@@ -161,9 +191,14 @@ def _is_image_alt(line: str) -> bool:
 
 
 def _line_reasons(
-    text: str, seg: Segmentation, by_line: list[list[int]], words: list[list[str]]
+    text: str,
+    seg: Segmentation,
+    by_line: list[list[int]],
+    words: list[list[str]],
+    title_key: str | None = None,
 ) -> tuple[list[str | None], list[str]]:
-    """The reason of every line, and every line's key, from its syllables ``words``."""
+    """The reason of every line, and every line's key, from its syllables ``words``;
+    ``title_key`` is the given headline's key (``None``: no headline was given)."""
     lines = [text[s:e] for s, e in seg.lines]
     keys = [" ".join(w).casefold() for w in words]
     counts: dict[str, int] = {}
@@ -181,14 +216,21 @@ def _line_reasons(
             reasons[i] = DUPLICATE
         elif _CREDIT.match(line):  # before bylines: "(Ảnh: ...)" also looks like "(Dân trí)"
             reasons[i] = CREDIT
+        elif _LINK.search(line):
+            reasons[i] = LINK
         elif _BYLINE_LINE.match(line):
             reasons[i] = BYLINE
         elif _is_image_alt(line):
             reasons[i] = IMAGE_ALT
+        elif i == 0 and title_key is not None:
+            # A headline was given: the first line is the title only if it repeats it.
+            reasons[i] = TITLE if keys[i] == title_key else None
         elif i == 0 and len(lines) > 1 and unpunctuated and syllables <= TITLE_MAX_SYLLABLES:
             reasons[i] = TITLE
         elif _LIST_ITEM.match(line) and syllables > 2:
             reasons[i] = None  # list items are content however short
+        elif _CLIP.match(line):
+            reasons[i] = None  # "Video : Bị cáo ... tại phiên toà": the news a clip shows
         elif (unpunctuated and syllables <= HEADING_MAX_SYLLABLES and i + 1 < len(lines)) or (
             line.endswith(":") and one_sentence and syllables <= HEADING_MAX_SYLLABLES
         ):
@@ -201,9 +243,18 @@ def _line_reasons(
                 or counts[keys[i]] > 1  # a caption printed twice
                 or _CAPTION_OPENER.match(line)
                 or (i > 0 and _is_image_alt(lines[i - 1]))  # under an image
-                or syllables <= SHORT_CAPTION_SYLLABLES
             )
         ):
             reasons[i] = CAPTION
         first_seen.add(keys[i])
+    digest = [
+        i
+        for i, r in enumerate(reasons)
+        if r == HEADING
+        and len(words[i]) >= DIGEST_SYLLABLES
+        and not _SECTION_HEADING.search(lines[i])
+    ]
+    if len(digest) >= DIGEST_HEADINGS:
+        for i in digest:
+            reasons[i] = None
     return reasons, keys

@@ -5,6 +5,22 @@ sentence maximising ``(1 − diversity) · score − diversity · max_sim(chosen
 [0, 1]. On top of MMR a hard cap: a sentence whose similarity to a chosen one exceeds
 ``max_similarity`` is never taken, so near-duplicates cannot both appear whatever the weights.
 Ties break by position (the earlier sentence wins). The result is in document order.
+
+Two constraints a reader asks for sit on top (both optional):
+
+* **coherence**: a sentence marked as needing the one before it (``needs_previous``, see
+  :func:`summarize.worth.needs_previous`: "Tuy nhiên, ...", a bare "Ông ...") is eligible only
+  once the sentence before it has been chosen, so no summary sentence leans on an antecedent
+  the reader was not given;
+* **coverage**: each sentence may belong to a group (a report's results, limitations and next
+  tasks); a candidate from a group no chosen sentence covers yet gains ``coverage``, so a
+  three-sentence summary of a report tells the event, what was achieved and what comes next
+  rather than three results.
+
+A ``words`` budget is a cap, not a container to fill: the selector ranks as for an unbounded
+budget and keeps its picks in rank order up to the first that would exceed the cap (the first
+pick always), so leftover room is never padded with short, low-value sentences that rank
+below a sentence that did not fit.
 """
 
 from __future__ import annotations
@@ -23,6 +39,7 @@ from .vectorize import Rows
 DEFAULT_SENTENCES = 3
 DIVERSITY = 0.3
 MAX_SIMILARITY = 0.7
+COVERAGE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +91,9 @@ def select(
     *,
     diversity: float = DIVERSITY,
     max_similarity: float = MAX_SIMILARITY,
+    needs_previous: Sequence[bool] | None = None,
+    groups: Sequence[int] | None = None,
+    coverage: float = 0.0,
 ) -> tuple[int, ...]:
     """Indices of the chosen sentences, in document order.
 
@@ -89,6 +109,9 @@ def select(
         budget,
         diversity=diversity,
         max_similarity=max_similarity,
+        needs_previous=needs_previous,
+        groups=groups,
+        coverage=coverage,
     )
 
 
@@ -101,6 +124,9 @@ def select_rows(
     *,
     diversity: float = DIVERSITY,
     max_similarity: float = MAX_SIMILARITY,
+    needs_previous: Sequence[bool] | None = None,
+    groups: Sequence[int] | None = None,
+    coverage: float = 0.0,
 ) -> tuple[int, ...]:
     """:func:`select` with the similarity matrix as bare arrays.
 
@@ -114,15 +140,48 @@ def select_rows(
     if not candidates:
         return ()
     choose = _select_few if len(candidates) <= SMALL_DOCUMENT else _select_many
+    constraints = _Constraints(needs_previous, groups, coverage)
+    if budget.words is not None:
+        # Rank as for an unbounded budget, then keep the prefix that fits.
+        order = choose(
+            np.asarray(scores, dtype=np.float64), sim, candidates, lengths,
+            Budget(sentences=len(candidates)), diversity, max_similarity, constraints,
+        )  # fmt: skip
+        if order:
+            return tuple(sorted(_fitting_prefix(order, lengths, budget.words)))
     chosen = choose(
         np.asarray(scores, dtype=np.float64), sim, candidates, lengths, budget,
-        diversity, max_similarity,
+        diversity, max_similarity, constraints,
     )  # fmt: skip
+    if not chosen and needs_previous is not None:
+        # Every candidate leans on one before it: better a dangling sentence than nothing.
+        return select_rows(scores, sim, eligible, lengths, budget, diversity=diversity,
+                           max_similarity=max_similarity, groups=groups, coverage=coverage)
     return tuple(sorted(chosen))
+
+
+@dataclass(frozen=True, slots=True)
+class _Constraints:
+    needs_previous: Sequence[bool] | None = None
+    groups: Sequence[int] | None = None
+    coverage: float = 0.0
+
+
+def _fitting_prefix(order: list[int], lengths: Sequence[int], cap: int) -> list[int]:
+    """The longest prefix of ``order`` within ``cap`` words, and the first pick at least."""
+    total = lengths[order[0]]
+    size = 1
+    for index in order[1:]:
+        total += lengths[index]
+        if total > cap:
+            break
+        size += 1
+    return order[:size]
 
 
 # Candidates up to which the selector runs in plain Python.
 SMALL_DOCUMENT = 128
+NO_WAIT = -2
 
 
 def _select_few(
@@ -133,6 +192,7 @@ def _select_few(
     budget: Budget,
     diversity: float,
     max_similarity: float,
+    constraints: _Constraints,
 ) -> list[int]:
     all_scores = scores.tolist()
     score = [all_scores[c] for c in candidates]
@@ -140,29 +200,40 @@ def _select_few(
     relevance = [s / top for s in score] if top > 0 else [0.0] * len(score)
     redundancy = [0.0] * len(candidates)
     position = {c: k for k, c in enumerate(candidates)}  # document index -> candidate
-    candidate_lengths = [lengths[c] for c in candidates]
     open_ = [True] * len(candidates)
     limit = budget.max_sentences(len(candidates))
-    words_left = budget.words
     weight = 1 - diversity
+    needs = constraints.needs_previous
+    # A sentence that needs the one before waits for the candidate before it (-1 for the
+    # first candidate: it never becomes eligible; NO_WAIT: eligible at once).
+    waits_for = [
+        (candidates[j - 1] if j else -1) if needs is not None and needs[c] else NO_WAIT
+        for j, c in enumerate(candidates)
+    ]
+    groups = constraints.groups
+    group_of = [groups[c] if groups is not None else -1 for c in candidates]
+    covered: set[int] = set()
+    bonus = constraints.coverage
     chosen: list[int] = []
+    taken: set[int] = set()
     while len(chosen) < limit:
         k = -1
         best_value = -math.inf
-        over = words_left if words_left is not None and chosen else None  # words left to fit
         for j, is_open in enumerate(open_):
-            if not is_open or (over is not None and candidate_lengths[j] > over):
+            if not is_open or (waits_for[j] != NO_WAIT and waits_for[j] not in taken):
                 continue
             value = weight * relevance[j] - diversity * redundancy[j]
+            if bonus and group_of[j] >= 0 and group_of[j] not in covered:
+                value += bonus
             if value > best_value:  # strictly: ties go to the earlier sentence
                 k, best_value = j, value
         if k < 0:
             break
         best = candidates[k]
         chosen.append(best)
+        taken.add(best)
+        covered.add(group_of[k])
         open_[k] = False
-        if words_left is not None:
-            words_left -= lengths[best]
         start, end = int(sim.indptr[best]), int(sim.indptr[best + 1])
         for column, similar in zip(
             sim.indices[start:end].tolist(), sim.data[start:end].tolist(), strict=True
@@ -185,6 +256,7 @@ def _select_many(
     budget: Budget,
     diversity: float,
     max_similarity: float,
+    constraints: _Constraints,
 ) -> list[int]:
     score = scores[candidates]
     top = score.max()
@@ -194,24 +266,36 @@ def _select_many(
     # without a Python loop over their entries.
     position = np.full(sim.n_columns, -1, dtype=np.intp)
     position[candidates] = np.arange(len(candidates))
-    candidate_lengths = np.asarray([lengths[c] for c in candidates])
     open_ = np.ones(len(candidates), dtype=bool)
     limit = budget.max_sentences(len(candidates))
-    words_left = budget.words
+    needs = constraints.needs_previous
+    waits = np.asarray([bool(needs[c]) for c in candidates] if needs is not None else
+                       np.zeros(len(candidates), dtype=bool))  # fmt: skip
+    # Each waiting sentence waits for the candidate before it (the first one, for nothing
+    # that can come: it never becomes eligible).
+    before = np.arange(len(candidates)) - 1
+    ready = ~waits
+    groups = constraints.groups
+    group_of = np.asarray([groups[c] for c in candidates] if groups is not None else
+                          np.full(len(candidates), -1), dtype=np.int64)  # fmt: skip
+    uncovered = group_of >= 0
+    bonus = constraints.coverage
     chosen: list[int] = []
     while open_.any() and len(chosen) < limit:
-        fits = open_.copy()
-        if words_left is not None and chosen:
-            fits &= candidate_lengths <= words_left
+        fits = open_ & ready
         if not fits.any():
             break
-        value = np.where(fits, (1 - diversity) * relevance - diversity * redundancy, -np.inf)
+        value = (1 - diversity) * relevance - diversity * redundancy
+        if bonus:
+            value = value + bonus * uncovered
+        value = np.where(fits, value, -np.inf)
         k = int(np.argmax(value))  # argmax returns the first maximum: ties go to the earlier one
         best = candidates[k]
         chosen.append(best)
         open_[k] = False
-        if words_left is not None:
-            words_left -= lengths[best]
+        ready |= waits & (before == k)
+        if group_of[k] >= 0:
+            uncovered &= group_of != group_of[k]
         start, end = sim.indptr[best], sim.indptr[best + 1]
         columns = position[sim.indices[start:end]]
         similar = sim.data[start:end][columns >= 0]

@@ -110,7 +110,8 @@ def test_sections_are_tuples_of_labelled_sentences(summary):
     for name, group in summary.sections.items():
         assert isinstance(group, tuple)
         assert all(s.section == name and s.noise is None for s in group)
-        assert [s.index for s in group] == sorted(s.index for s in group)
+        # The most representative first: by score, ties by position.
+        assert list(group) == sorted(group, key=lambda s: (-s.score, s.index))
 
 
 def test_to_dict_is_json_ready(summary):
@@ -179,6 +180,10 @@ BAD_OPTIONS = [
     ("similarity_threshold", 1.0, r"\[0.0, 1.0\)"),
     ("diversity", -0.1, r"\[0.0, 1.0\]"),
     ("max_similarity", 0.0, r"\(0.0, 1.0\]"),
+    ("worth", -0.1, r"\[0.0, 10.0\]"),
+    ("report_worth", "1", r"\[0.0, 10.0\]"),
+    ("coherence", "yes", "True or False"),
+    ("coverage", 2.0, r"\[0.0, 1.0\]"),
     ("sections", "yes", "True or False"),
     ("section_sentences", -1, "an int >= 0"),
     ("html", "auto", "True or False"),

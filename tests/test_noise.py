@@ -141,9 +141,86 @@ def test_caption_printed_twice():
 def test_short_captions():
     _, reason_of = classify(ARTICLE)
     assert reason_of["Quang cảnh buổi lễ."] == "caption"
+    # Shortness alone is no caption evidence: a short punctuated line is content ...
     text = "Mở đầu bài viết với một câu đầy đủ ý nghĩa.\nMưa lớn.\nKết thúc bài viết bằng câu này."
     _, reason_of = classify(text)
-    assert reason_of["Mưa lớn."] == "caption"
+    assert reason_of["Mưa lớn."] is None
+    # ... and a verdict in six syllables is the news itself.
+    verdict = (
+        "Phiên tòa kéo dài hai ngày với nhiều tình tiết.\n"
+        "HĐXX tuyên Tiến 20 năm tù.\nBị cáo không kháng cáo."
+    )
+    _, reason_of = classify(verdict)
+    assert reason_of["HĐXX tuyên Tiến 20 năm tù."] is None
+    # A short line printed twice, or under an image, still is a caption.
+    twice = "Mở đầu bài viết với một câu đầy đủ ý nghĩa.\nMưa lớn.\nMưa lớn.\nKết thúc bài viết."
+    noise = detect_noise(twice, segment(twice))
+    assert "caption" in noise.reasons or "duplicate" in noise.reasons
+
+
+def test_a_given_title_makes_a_different_first_line_content():
+    text = "Sáng 12/3, thành phố khánh thành cây cầu mới\nCây cầu dài 1.200 m, vốn 5.000 tỷ đồng."
+    first = "Sáng 12/3, thành phố khánh thành cây cầu mới"
+    assert reasons_of(text, first) == ["title"]  # no headline given: the first line is the title
+    noise = detect_noise(text, segment(text), title="Đà Nẵng có cầu mới")
+    assert noise.reasons[0] is None and noise.title is None
+    # The same headline given apart is still recognised as the title line.
+    noise = detect_noise(text, segment(text), title=first)
+    assert noise.reasons[0] == "title"
+
+
+def test_credits_keep_news_and_drop_names():
+    text = (
+        "Mở đầu bài viết với một câu đầy đủ ý nghĩa.\n"
+        "Video : Cảnh sát giao thông truy đuổi xe tải chạy ngược chiều trên cao tốc\n"
+        "Ảnh : Lê Anh\n"
+        "(Ảnh: Minh Anh, Thu Hà)\n"
+        "Kết thúc bài viết bằng một câu khác."
+    )
+    _, reason_of = classify(text)
+    clip = "Video : Cảnh sát giao thông truy đuổi xe tải chạy ngược chiều trên cao tốc"
+    assert reason_of[clip] is None
+    assert reason_of["Ảnh : Lê Anh"] == "credit"
+    assert reason_of["(Ảnh: Minh Anh, Thu Hà)"] == "credit"
+
+
+def test_links_to_other_articles_are_furniture_and_a_sentence_about_reading_is_not():
+    text = (
+        "Mở đầu bài viết với một câu đầy đủ ý nghĩa.\n"
+        "Xem thêm > > > Nghệ sĩ nổi tiếng trở lại sân khấu sau 10 năm\n"
+        "Xem video :\n"
+        "Người dân xem thêm các gian hàng nông sản tại hội chợ.\n"
+        "Kết thúc bài viết bằng một câu khác."
+    )
+    _, reason_of = classify(text)
+    assert reason_of["Xem thêm > > > Nghệ sĩ nổi tiếng trở lại sân khấu sau 10 năm"] == "link"
+    assert reason_of["Xem video :"] == "link"
+    assert reason_of["Người dân xem thêm các gian hàng nông sản tại hội chợ."] is None
+
+
+DIGEST = """Điểm tin sáng nay
+
+Bắt giữ nghi phạm cướp ngân hàng ở huyện Tân Phú
+Công an huyện đã bắt giữ nghi phạm sau 12 giờ truy xét.
+Khánh thành cầu mới bắc qua sông Hàn tại thành phố
+Cây cầu dài 1.200 m, vốn đầu tư hơn 5.000 tỷ đồng.
+Giá xăng dầu tăng nhẹ từ chiều nay theo điều hành mới
+Mỗi lít xăng tăng khoảng 300 đồng.
+"""
+
+
+def test_digest_subheadings_stay_candidates_and_report_headings_stay_headings():
+    _, reason_of = classify(DIGEST)
+    assert reason_of["Bắt giữ nghi phạm cướp ngân hàng ở huyện Tân Phú"] is None
+    assert reason_of["Giá xăng dầu tăng nhẹ từ chiều nay theo điều hành mới"] is None
+    report = (
+        "Báo cáo sơ kết\n\nI. Kết quả đạt được trong sáu tháng đầu năm nay\nMột câu về kết quả.\n"
+        "II. Hạn chế và tồn tại trong sáu tháng đầu năm nay\nMột câu về hạn chế.\n"
+        "III. Nhiệm vụ trọng tâm trong sáu tháng cuối năm nay\nMột câu về nhiệm vụ.\n"
+    )
+    _, reason_of = classify(report)
+    assert reason_of["I. Kết quả đạt được trong sáu tháng đầu năm nay"] == "heading"
+    assert reason_of["III. Nhiệm vụ trọng tâm trong sáu tháng cuối năm nay"] == "heading"
 
 
 def test_headings():

@@ -212,12 +212,12 @@ PAGE = "\n".join(
 
 
 @pytest.mark.parametrize("k", [1, 2, 3])
-def test_summary_sections_hold_labelled_content_in_document_order(k):
+def test_summary_sections_hold_labelled_content_most_representative_first(k):
     summary = summarize(PAGE, tokenizer="syllable", section_sentences=k)
     assert summary.sections, "the report should have sections"
     for name, group in summary.sections.items():
         assert 1 <= len(group) <= k
-        assert [s.index for s in group] == sorted(s.index for s in group)
+        assert list(group) == sorted(group, key=lambda s: (-s.score, s.index))
         for sentence in group:
             assert sentence.section == name
             assert sentence.noise is None

@@ -59,9 +59,9 @@ def test_ratio_counts_eligible_sentences_only():
 
 def test_words_budget_is_never_exceeded():
     scores = [0.9, 0.8, 0.7, 0.6, 0.5]
-    lengths = [10, 30, 15, 5, 20]
+    lengths = [10, 15, 30, 5, 20]
     chosen = pick(scores, budget=Budget(words=32), lengths=lengths)
-    assert chosen == (0, 2, 3)  # 10 + 15 + 5; the 30-word sentence did not fit
+    assert chosen == (0, 1)  # 10 + 15; the 30-word sentence did not fit, so the rest wait too
     assert sum(lengths[i] for i in chosen) <= 32
 
 
@@ -171,3 +171,62 @@ def test_the_python_and_numpy_selectors_choose_alike():
         finally:
             select_module.SMALL_DOCUMENT = saved
         assert few == many, trial
+
+
+# --- coherence, coverage and word targets ---------------------------------------------------
+
+
+def test_a_sentence_that_needs_its_predecessor_waits_for_it():
+    # Sentence 2 is the best but leans on sentence 1, which is not good enough to be chosen.
+    needs = [False, False, True, False, False]
+    assert pick([0.5, 0.1, 0.9, 0.6, 0.4], budget=Budget(sentences=2), needs_previous=needs) == (
+        0,
+        3,
+    )
+    # Once its predecessor is chosen it becomes eligible.
+    assert 2 in pick(
+        [0.5, 0.8, 0.9, 0.6, 0.4], budget=Budget(sentences=3), needs_previous=needs
+    )
+
+
+def test_a_dangling_first_sentence_is_never_chosen_unless_nothing_else_is_left():
+    assert pick([0.9, 0.1], budget=Budget(sentences=1), needs_previous=[True, False]) == (1,)
+    assert pick([0.9], budget=Budget(sentences=1), needs_previous=[True]) == (0,)
+
+
+def test_coverage_prefers_an_uncovered_group():
+    scores = [0.9, 0.85, 0.8, 0.3]
+    groups = [0, 0, 0, 1]
+    assert pick(scores, budget=Budget(sentences=2), groups=groups) == (0, 1)
+    assert pick(scores, budget=Budget(sentences=2), groups=groups, coverage=0.5) == (0, 3)
+
+
+def test_words_never_pads_with_fillers():
+    # Ranked order: 0 (30 words), 1 (30), then short fillers 2 and 3.
+    scores = [0.9, 0.8, 0.2, 0.1]
+    lengths = [30, 30, 5, 5]
+    # Sentence 1 does not fit in 40; the fillers that would fit rank below it and stay out.
+    assert pick(scores, budget=Budget(words=40), lengths=lengths) == (0,)
+    assert pick(scores, budget=Budget(words=62), lengths=lengths) == (0, 1)
+    assert pick(scores, budget=Budget(words=70), lengths=lengths) == (0, 1, 2, 3)
+    # The first pick always, however long.
+    assert pick(scores, budget=Budget(words=5), lengths=[50, 30, 5, 5]) == (0,)
+
+
+def test_long_documents_choose_like_short_ones_under_the_constraints():
+    from summarize.select import SMALL_DOCUMENT
+
+    rng = np.random.default_rng(0)
+    n = SMALL_DOCUMENT + 40
+    scores = rng.random(n)
+    needs = (rng.random(n) < 0.3).tolist()
+    groups = rng.integers(-1, 3, n).tolist()
+    many = pick(scores, budget=Budget(sentences=6), needs_previous=needs, groups=groups,
+                coverage=0.2)  # fmt: skip
+    few_scores = scores[:SMALL_DOCUMENT]
+    few = pick(few_scores, budget=Budget(sentences=6), needs_previous=needs[:SMALL_DOCUMENT],
+               groups=groups[:SMALL_DOCUMENT], coverage=0.2)  # fmt: skip
+    assert len(many) == 6 and len(few) == 6
+    for chosen in (many, few):
+        for i in chosen:
+            assert not needs[i] or (i - 1) in chosen

@@ -1,0 +1,69 @@
+"""Pick the documents of the summary-worthiness sets by a fixed rule (run once; kept for record).
+
+dev: the VietNews validation articles labelled for sections (development files, not the
+held-out ones), 20 report articles of the training split (every 40th, from the first), and the
+project's own examples. heldout: 20 other report articles (every 40th, from the 20th) and 20
+news articles of the validation split (every 50th deduplicated article from the 6,000th).
+Articles of more than 40 lines are passed over, to keep a grading pass readable.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
+MAX_LINES = 40
+
+
+def lines(text: str) -> list[str]:
+    return [" ".join(x.split()) for x in text.splitlines() if x.strip()]
+
+
+def main() -> None:
+    held_sections = {"labels_fresh.jsonl", "labels_fresh_second.jsonl", "labels_raw_fresh.jsonl"}
+    labelled: list[str] = []
+    for path in sorted(glob.glob(str(HERE.parent / "sections" / "labels_*.jsonl"))):
+        if Path(path).name in held_sections:
+            continue
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record.get("source") == "vietnews" and record["id"] not in labelled:
+                    labelled.append(record["id"])
+    val = {}
+    order = []
+    seen = set()
+    with open(DATA / "vietnews" / "val.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["text"] in seen:
+                continue
+            seen.add(record["text"])
+            order.append(record["id"])
+            val[record["id"]] = record
+    with open(DATA / "vietnews" / "train_reports.jsonl", encoding="utf-8") as handle:
+        train = [json.loads(x) for x in handle]
+    docs = []
+    dev_val = [i for i in labelled if len(lines(val[i]["text"])) <= MAX_LINES][:40]
+    docs += [{"id": i, "source": "vietnews-val", "split": "dev"} for i in dev_val]
+    dev_train = [r for r in train[0::40] if len(lines(r["text"])) <= MAX_LINES][:20]
+    docs += [{"id": r["id"], "source": "vietnews-train", "split": "dev"} for r in dev_train]
+    for name in sorted(Path(HERE.parent.parent / "examples").glob("*.txt")):
+        docs.append({"id": name.name, "source": "example", "split": "dev"})
+    held_train = [r for r in train[20::40] if len(lines(r["text"])) <= MAX_LINES][:20]
+    docs += [{"id": r["id"], "source": "vietnews-train", "split": "heldout"} for r in held_train]
+    used = set(labelled)
+    news = [i for i in order[6000::50] if i not in used and len(lines(val[i]["text"])) <= MAX_LINES]
+    docs += [{"id": i, "source": "vietnews-val", "split": "heldout"} for i in news[:20]]
+    with open(HERE / "documents.jsonl", "w", encoding="utf-8") as out:
+        for doc in docs:
+            out.write(json.dumps(doc) + "\n")
+    print(len(docs), "documents")
+
+
+if __name__ == "__main__":
+    main()

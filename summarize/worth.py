@@ -1,0 +1,305 @@
+"""Summary-worthiness: would a reader put this sentence in a short summary, and can it stand alone?
+
+Centrality finds what a document talks about most; a reader also asks what a sentence is *for*.
+Attendance lists ("Dự hội nghị còn có đồng chí: ..."), who chaired, greetings and thanks, list
+lead-ins that end on a colon ("... còn một số hạn chế như:"), sentences that only point elsewhere
+("Đó là ...", "Cụ thể như sau") and generic praise ("Nhiệm vụ ... là phức tạp, yêu cầu cao") are
+central in a conference report and never in its summary; the overall statements ("... đạt nhiều
+kết quả quan trọng", "từ nay đến cuối năm ... tập trung triển khai ...") are what it is for.
+
+This module gives each sentence a few cheap, explainable features (:data:`FEATURES`, found by
+regular expressions over its casefolded text) and scores them with a linear model: the
+log-odds that a reader grades the sentence as summary material (grade ≥ 1 of
+``../shared/summary/GUIDELINE.md``) plus the log-odds that it is a key sentence (grade 2). The
+weights are plain text, ``data/worth_model.tsv``, written by ``benchmarks/worth_train.py``
+(scikit-learn's logistic regression on the graded development set, ``benchmarks/summary/``).
+
+:func:`needs_previous` is the coherence half: a sentence that opens on a connective or a
+reference whose antecedent is the sentence before ("Tuy nhiên, ...", "Theo đó, ...", "Tại
+đây, ...", a bare "Ông ..."), or that is a fragment, cannot stand alone in a summary unless the
+sentence before it is there too; the selector enforces that (:mod:`summarize.select`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+FORMAT = "summarize-worth-model/1"
+BIAS = "<bias>"
+
+# Punctuation spacing varies ("Tuy nhiên , ..." in corpora, "Tuy nhiên, ..." in prose): patterns
+# run on the casefolded sentence with runs of spaces before punctuation removed.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,.:;!?…)\]”\"])")
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    # Who attended, who chaired, who was welcomed: never summary material.
+    "attendance": re.compile(
+        r"^(?:về |đến |cùng |tới |có mặt |)(?:dự|tham dự)\b|"
+        r"\b(?:dự|tham dự) (?:hội nghị|buổi|lễ|phiên|cuộc|đại hội|hội thảo|chương trình)"
+        r"[^,.]{0,40}"
+        r"(?:có|còn có|gồm)\b|\bcó sự tham dự\b|\bvới sự tham dự\b|\bcùng dự\b|"
+        r"\bđại biểu tham dự\b|\btham dự (?:hội nghị|buổi|lễ) có\b|\b(?:tới|đến|về) dự\b|"
+        r"\bdự và (?:phát biểu|chỉ đạo)\b|\bdự (?:hội nghị|buổi làm việc) (?:còn )?có\b"
+    ),
+    "chair": re.compile(r"\b(?:chủ trì|đồng chủ trì|điều hành) (?:các |)(?:hội nghị|buổi|phiên|cuộc)|"
+                        r"\bchủ trì\.?$|\bchủ trì hội nghị\b"),
+    "greeting": re.compile(
+        r"\b(?:cảm ơn|chúc mừng|chào mừng|gửi lời chúc|lời chúc|trân trọng|tri ân|"
+        r"chúc các|chúc toàn thể|xin gửi)\b"
+    ),
+    "format": re.compile(
+        r"\b(?:hình thức trực tuyến|trực tuyến (?:với|đến|tới)|điểm cầu|"
+        r"chương trình (?:hội nghị|làm việc)|khai mạc (?:hội nghị|kỳ họp)|bế mạc|nghị trình|"
+        r"chương trình nghị sự)\b"
+    ),
+    "pointer": re.compile(
+        r"^(?:đó là|cụ thể như sau|cụ thể là|cụ thể:|sau đây|như sau|dưới đây|trên đây là|"
+        r"những (?:kết quả|hạn chế|nhiệm vụ) (?:đó|này) là|các (?:kết quả|nhiệm vụ) cụ thể)"
+        r"|(?:như sau|sau đây)[:.]?$"
+    ),
+    "colon_end": re.compile(r":\s*$"),
+    "praise": re.compile(
+        r"\b(?:là phức tạp|yêu cầu cao|hết sức quan trọng|vô cùng quan trọng|"
+        r"ý nghĩa (?:hết sức |rất |đặc biệt |)quan trọng|đánh giá cao|biểu dương|"
+        r"ghi nhận (?:và|những|sự)|tinh thần trách nhiệm cao|nỗ lực, cố gắng)\b"
+    ),
+    "overall_result": re.compile(
+        r"\b(?:đạt (?:được |)(?:nhiều |những |)kết quả (?:quan trọng|tích cực|khả quan|"
+        r"đáng khích lệ|nổi bật|toàn diện|rõ nét|đáng ghi nhận)|hoàn thành (?:vượt mức|"
+        r"xuất sắc|tốt|và vượt)|cơ bản hoàn thành|tăng trưởng|vượt (?:kế hoạch|chỉ tiêu))"
+    ),
+    "overall_task": re.compile(
+        r"\b(?:từ nay đến cuối năm|thời gian tới|năm tới|giai đoạn tới|những tháng cuối năm|"
+        r"6 tháng cuối năm|nhiệm kỳ tới|năm \d{4})\b[^.]{0,120}"
+        r"\b(?:tập trung|đẩy mạnh|triển khai|thực hiện|tiếp tục|phấn đấu)\b"
+    ),
+    "shortcoming": re.compile(
+        r"\b(?:hạn chế|tồn tại|khuyết điểm|yếu kém|bất cập|khó khăn|vướng mắc|chưa)\b"
+    ),
+    "figure": re.compile(r"\d"),
+    "quote": re.compile(r"^[\"“'‘«]"),
+    "interview": re.compile(r"^(?:\*|pv:|phóng viên:|hỏi:)"),
+    "question": re.compile(r"\?\s*$"),
+    "first_person": re.compile(r"\b(?:tôi|chúng tôi|chúng ta|mình|em)\b"),
+    "report_speech": re.compile(
+        r"\b(?:báo cáo|hội nghị|nhấn mạnh|đề nghị|yêu cầu|chỉ đạo|kết luận|xác định)\b"
+    ),
+}
+
+# Openers whose antecedent is the sentence before: connectives and references that a reader of
+# the sentence alone cannot resolve.
+# Openers whose antecedent is the sentence before: references a reader of the sentence alone
+# cannot resolve ("Điều này ...", "Nhiệm vụ này ...", "Tại đây ...").
+_NEEDS_PREVIOUS = re.compile(
+    r"^(?:tại đây|cũng theo|cũng tại|"
+    r"điều này|việc này|những việc này|những điều này|chính vì|còn|rồi|và|hay|hoặc|"
+    r"cụ thể|trong đó|đó là|đây là|"
+    r"người này|nạn nhân này|đối tượng này|vụ việc này|anh này|chị này|ông này|bà này|"
+    r"hai người này|cả hai|họ|hắn|đây|giờ|nếu không|về (?:vấn đề|việc|nội dung|phía) (?:này|đó)|"
+    r"trên cơ sở (?:đó|này)|thứ (?:nhất|hai|ba|tư|năm)|một là|hai là|ba là|"
+    # "Nhiệm vụ này ...", "Con số này ...": a noun phrase pointing back.
+    r"(?!(?:thời điểm|lúc|khi|hôm|năm|tháng|tuần|ngày|sáng|chiều|tối|đêm) này)"
+    r"(?:[^\W\d_]+ ){1,2}này(?= |,))\b"
+)
+# Connectives: the sentence leans on the one before, but usually still reads on its own once
+# the reader skips the connective ("Tuy nhiên, ...", "Theo đó, ..."). A feature of the worth
+# model, not a constraint: blocking them cost half a point of ROUGE-2 on news leads.
+_CONNECTIVE = re.compile(
+    r"^(?:tuy nhiên|theo đó|sau đó|trước đó|do đó|do vậy|vì vậy|vì thế|bởi vậy|từ đó|qua đó|"
+    r"như vậy|trong khi đó|ngoài ra|bên cạnh đó|cùng với đó|thêm vào đó|đồng thời|mặt khác|"
+    r"đặc biệt là|nhưng|ngay sau đó|khi đó|lúc đó|lúc này|thời điểm này)\b"
+)
+# "... nhận xét như trên", "... đã nói như vậy": the sentence reports what came before it.
+_POINTS_BACK = re.compile(r"\b(?:như trên|như vậy|nói trên|kể trên)\b")
+# A bare pronoun or kinship title followed by a lower-case word: "Ông cho biết ...", not
+# "Ông Nguyễn Văn A cho biết ...".
+_BARE_PERSON = re.compile(
+    r"^(?:ông|bà|anh|chị|cô|chú|em|cháu|đồng chí|thầy|bác|cụ|lão|nàng|chàng)\s+(?=[^\W\d_])"
+)
+_ABBREVIATION_END = re.compile(r"\b(?:TP|TS|GS|PGS|ThS|BS|Th|Q|P|TT|UBND|Tp)\s?\.$")
+_LEADING = re.compile(r"^[\s\-–—•*+\"“'‘«(\[]+")
+_SYLLABLE = re.compile(r"[^\W_]+")
+FRAGMENT_SYLLABLES = 5
+
+FEATURES: tuple[str, ...] = (
+    *_PATTERNS,
+    "needs_previous",
+    "connective",
+    "fragment",
+    "lower_start",
+    "first",
+    "lead",
+    "log_length",
+    "score",
+    "results",
+    "limitations",
+    "next_tasks",
+    "report",
+)
+
+
+def _prepared(sentence: str) -> str:
+    return _SPACE_BEFORE_PUNCT.sub("", " ".join(sentence.split())).casefold()
+
+
+def needs_previous(sentence: str) -> bool:
+    """Whether ``sentence`` cannot stand alone: it opens on a connective or a reference to the
+    sentence before, on a bare pronoun, on a lower-case letter, or is a fragment."""
+    text = " ".join(sentence.split())
+    stripped = _LEADING.sub("", text)
+    if not stripped or not (stripped[0].isalnum()):
+        return True  # nothing, or a quote's tail: '" , ông A nói .'
+    if text[-1:] == "." and _ABBREVIATION_END.search(text):
+        return True  # split after an abbreviation: "Ngày 19/3 vừa qua , Thanh tra TP."
+    if stripped[0].isalpha() and stripped[0].islower():
+        return True  # a continuation ("bằng ...", the tail of a quote)
+    if len(_SYLLABLE.findall(text)) < FRAGMENT_SYLLABLES:
+        return True  # "Đ .", "Sau đó , chị Nh ."
+    folded = _prepared(stripped)
+    if _NEEDS_PREVIOUS.match(folded) or _POINTS_BACK.search(folded):
+        return True
+    match = _BARE_PERSON.match(folded)
+    if match:
+        # The word after the pronoun is lower-case in the original: no name follows.
+        rest = stripped[match.end() :]
+        return bool(rest) and rest[0].islower()
+    return False
+
+
+def features(
+    sentence: str,
+    *,
+    position: int,
+    score: float,
+    section: str | None,
+    report: bool,
+) -> dict[str, float]:
+    """The features of one content sentence (``position``: its rank among the content
+    sentences, 0 first; ``score``: its ranking score in [0, 1])."""
+    folded = _prepared(sentence)
+    found = {name: 1.0 for name, pattern in _PATTERNS.items() if pattern.search(folded)}
+    syllables = len(_SYLLABLE.findall(folded))
+    stripped = _LEADING.sub("", " ".join(sentence.split()))
+    if needs_previous(sentence):
+        found["needs_previous"] = 1.0
+    if _CONNECTIVE.match(_prepared(stripped)):
+        found["connective"] = 1.0
+    if syllables < FRAGMENT_SYLLABLES:
+        found["fragment"] = 1.0
+    if stripped[:1].islower():
+        found["lower_start"] = 1.0
+    if position == 0:
+        found["first"] = 1.0
+    if position < 3:
+        found["lead"] = 1.0
+    found["log_length"] = math.log1p(syllables)
+    found["score"] = score
+    if section is not None:
+        found[section] = 1.0
+    if report:
+        found["report"] = 1.0
+    return found
+
+
+class Model:
+    """A linear model over :data:`FEATURES`: ``weights[name]`` for grade ≥ 1 and for grade 2."""
+
+    __slots__ = ("bias", "weights")
+
+    def __init__(
+        self, weights: dict[str, tuple[float, float]], bias: tuple[float, float]
+    ) -> None:
+        unknown = sorted(set(weights) - set(FEATURES))
+        if unknown:
+            raise ValueError(f"worth model: unknown feature(s) {', '.join(unknown)}")
+        self.weights = weights
+        self.bias = bias
+
+    def log_odds(self, found: dict[str, float]) -> tuple[float, float]:
+        useful, key = self.bias
+        for name, value in found.items():
+            w = self.weights.get(name)
+            if w is not None:
+                useful += w[0] * value
+                key += w[1] * value
+        return useful, key
+
+    def worth(self, found: dict[str, float]) -> float:
+        """The expected grade in [0, 2]: P(grade ≥ 1) + P(grade = 2)."""
+        useful, key = self.log_odds(found)
+        return _sigmoid(useful) + _sigmoid(key)
+
+    def to_tsv(self) -> str:
+        lines = [
+            f"# {FORMAT}",
+            "feature\tuseful\tkey",
+            f"{BIAS}\t{self.bias[0]:.4f}\t{self.bias[1]:.4f}",
+        ]
+        for name in FEATURES:
+            if name in self.weights:
+                a, b = self.weights[name]
+                lines.append(f"{name}\t{a:.4f}\t{b:.4f}")
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def from_tsv(cls, text: str) -> Model:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if not lines or lines[0] != f"# {FORMAT}":
+            raise ValueError(f"worth model: the first line must be '# {FORMAT}'")
+        weights: dict[str, tuple[float, float]] = {}
+        bias = (0.0, 0.0)
+        for number, line in enumerate(lines[2:], start=3):
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise ValueError(f"worth model: line {number} needs 3 tab-separated fields")
+            name, a, b = parts[0], float(parts[1]), float(parts[2])
+            if name == BIAS:
+                bias = (a, b)
+            else:
+                weights[name] = (a, b)
+        return cls(weights, bias)
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    """The model of ``data/worth_model.tsv``, read once."""
+    text = resources.files("summarize").joinpath("data/worth_model.tsv").read_text("utf-8")
+    return Model.from_tsv(text)
+
+
+def assess(
+    sentences: Sequence[str],
+    content: Sequence[bool],
+    scores: Sequence[float],
+    sections: Sequence[str | None],
+    *,
+    model: Model | None = None,
+) -> tuple[list[float], list[bool]]:
+    """The expected grade of every content sentence (0 elsewhere) and whether it needs the
+    sentence before it (:func:`needs_previous`; False for non-content sentences)."""
+    model = model or shipped_model()
+    report = any(section is not None for section in sections)
+    worth = [0.0] * len(sentences)
+    dangling = [False] * len(sentences)
+    position = 0
+    for i, sentence in enumerate(sentences):
+        if not content[i]:
+            continue
+        found = features(
+            sentence, position=position, score=scores[i], section=sections[i], report=report
+        )
+        worth[i] = model.worth(found)
+        dangling[i] = "needs_previous" in found
+        position += 1
+    return worth, dangling

@@ -1,0 +1,154 @@
+"""worth: summary-worthiness features, the coherence test and the shipped model (own texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize import summarize
+from summarize.worth import FEATURES, Model, assess, features, needs_previous, shipped_model
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tại đây, đoàn công tác đã kiểm tra tiến độ thi công cầu Bến Lội.",
+        "Điều này khiến nhiều hộ dân ở xã Tân Phú lo lắng trong mùa mưa.",
+        "Ông cho biết sẽ kiến nghị tỉnh bố trí thêm vốn cho dự án.",
+        "Nhiệm vụ này đòi hỏi sự phối hợp chặt chẽ của các sở, ngành.",
+        "Chủ tịch UBND huyện Nguyễn Văn Bình nhận xét như trên tại buổi làm việc sáng nay.",
+        "bằng nguồn vốn của tỉnh và xã.",
+        '" , ông Bình nói thêm về kế hoạch của huyện.',
+        "Sau đó , chị Nh .",
+        "Ngày 19/3 vừa qua , Thanh tra TP.",
+        "Đó là, tiếp tục triển khai các nghị quyết của tỉnh về nông thôn mới.",
+    ],
+)
+def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
+    assert needs_previous(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ông Nguyễn Văn Bình, Chủ tịch UBND huyện, cho biết sẽ kiến nghị tỉnh bố trí thêm vốn.",
+        "Y tế cơ sở của huyện được củng cố trong năm qua với nhiều trạm mới.",
+        "Hội nghị đã đạt nhiều kết quả quan trọng trong 6 tháng đầu năm.",
+        "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của huyện vẫn còn chậm.",
+        "Công an tỉnh Sơn Hà vừa bắt giữ hai đối tượng trộm cắp tài sản.",
+    ],
+)
+def test_sentences_that_stand_alone(sentence: str) -> None:
+    assert not needs_previous(sentence)
+
+
+def test_connectives_are_a_feature_not_a_constraint() -> None:
+    found = features(
+        "Tuy nhiên, tiến độ giải ngân vẫn còn chậm.",
+        position=3, score=0.5, section=None, report=False,
+    )  # fmt: skip
+    assert found["connective"] == 1.0 and "needs_previous" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence, feature",
+    [
+        ("Dự hội nghị còn có đồng chí Lê Văn Hùng, Phó Chủ tịch UBND tỉnh.", "attendance"),
+        ("Thủ tướng Chính phủ tới dự và phát biểu chỉ đạo hội nghị.", "attendance"),
+        ("Đồng chí Trần Minh chủ trì hội nghị.", "chair"),
+        ("Thay mặt lãnh đạo tỉnh, đồng chí gửi lời cảm ơn tới các đại biểu.", "greeting"),
+        ("Báo cáo chỉ ra một số hạn chế, tồn tại như sau:", "colon_end"),
+        ("Cụ thể như sau.", "pointer"),
+        ("Trên đây là báo cáo sơ kết công tác 6 tháng đầu năm của huyện.", "pointer"),
+        ("Nhiệm vụ của ngành là phức tạp, yêu cầu cao.", "praise"),
+        ("Sáu tháng đầu năm, toàn ngành đạt nhiều kết quả quan trọng.", "overall_result"),
+        ("Từ nay đến cuối năm, toàn ngành tập trung triển khai các nhiệm vụ.", "overall_task"),
+        ("Vậy trong 5 năm qua, huyện thực hiện nhiệm vụ đó như thế nào?", "question"),
+        ("* Thưa ông, huyện đã làm gì để khắc phục?", "interview"),
+    ],
+)
+def test_features_fire_on_what_they_name(sentence: str, feature: str) -> None:
+    found = features(sentence, position=5, score=0.5, section=None, report=True)
+    assert found.get(feature) == 1.0
+
+
+def test_features_do_not_fire_on_plain_content() -> None:
+    found = features(
+        "Giá trị sản xuất toàn ngành tăng 2,5% so với cùng kỳ năm trước.",
+        position=5, score=0.5, section="results", report=True,
+    )  # fmt: skip
+    for name in ("attendance", "chair", "greeting", "colon_end", "pointer", "praise"):
+        assert name not in found
+
+
+def test_the_shipped_model_ranks_attendance_below_a_result() -> None:
+    model = shipped_model()
+    common = {"position": 4, "score": 0.5, "report": True}
+    attendance = model.worth(features(
+        "Dự hội nghị còn có đồng chí Lê Văn Hùng, Phó Chủ tịch UBND tỉnh Sơn Hà.",
+        section=None, **common,  # type: ignore[arg-type]
+    ))  # fmt: skip
+    result = model.worth(features(
+        "Sáu tháng đầu năm, giá trị sản xuất toàn ngành đạt nhiều kết quả quan trọng, tăng 2,5%.",
+        section="results", **common,  # type: ignore[arg-type]
+    ))  # fmt: skip
+    assert 0.0 <= attendance < result <= 2.0
+
+
+def test_model_round_trips_and_refuses_bad_files() -> None:
+    model = shipped_model()
+    assert Model.from_tsv(model.to_tsv()).to_tsv() == model.to_tsv()
+    assert set(model.weights) <= set(FEATURES)
+    with pytest.raises(ValueError, match="first line"):
+        Model.from_tsv("feature\tuseful\tkey\n")
+    with pytest.raises(ValueError, match="unknown feature"):
+        Model({"no_such_feature": (1.0, 1.0)}, (0.0, 0.0))
+
+
+def test_assess_skips_furniture() -> None:
+    grades, dangling = assess(
+        ["Tiêu đề", "Tại đây, đoàn đã kiểm tra.", "Huyện đạt nhiều kết quả quan trọng."],
+        [False, True, True], [0.0, 0.5, 0.5], [None, None, "results"],
+    )  # fmt: skip
+    assert grades[0] == 0.0 and grades[1] > 0.0
+    assert dangling == [False, True, False]
+
+
+REPORT = "\n".join(
+    [
+        "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm",
+        "",
+        "Sáng 10/7, UBND huyện Tân Phú tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2025.",
+        "Dự hội nghị còn có đồng chí Lê Văn Hùng, Phó Chủ tịch UBND tỉnh Sơn Hà, cùng lãnh đạo "
+        "các sở, ngành của tỉnh.",
+        "Đồng chí Trần Minh Đức, Chủ tịch UBND huyện, chủ trì hội nghị.",
+        "Báo cáo tại hội nghị cho biết, 6 tháng đầu năm, kinh tế của huyện tiếp tục tăng trưởng, "
+        "tổng giá trị sản xuất đạt 4.200 tỷ đồng, tăng 7,5% so với cùng kỳ.",
+        "Thu ngân sách trên địa bàn đạt 320 tỷ đồng, bằng 58% dự toán năm.",
+        "Tại đây, các đại biểu đã thảo luận nhiều ý kiến về công tác giải phóng mặt bằng.",
+        "Bên cạnh kết quả đạt được, báo cáo chỉ ra một số hạn chế như:",
+        "Tiến độ giải ngân vốn đầu tư công còn chậm, mới đạt 35% kế hoạch vốn.",
+        "Công tác giải phóng mặt bằng một số dự án trọng điểm còn vướng mắc kéo dài.",
+        "Từ nay đến cuối năm, huyện tập trung đẩy nhanh tiến độ giải ngân vốn đầu tư công và "
+        "hoàn thành giải phóng mặt bằng các dự án trọng điểm.",
+        "Thay mặt lãnh đạo huyện, đồng chí Trần Minh Đức gửi lời cảm ơn tới các đại biểu.",
+    ]
+)
+
+
+def test_a_report_summary_holds_no_attendance_no_lead_in_and_no_dangling_sentence() -> None:
+    summary = summarize(REPORT, sentences=4)
+    texts = [s.text for s in summary.sentences]
+    assert not any(t.startswith(("Dự hội nghị", "Tại đây", "Thay mặt")) for t in texts), texts
+    assert not any(t.endswith(":") for t in texts), texts
+    assert not any("chủ trì hội nghị" in t for t in texts), texts
+    # The event, what was achieved, what fell short and what comes next.
+    assert {s.section for s in summary.sentences} >= {"results", "limitations", "next_tasks"}
+
+
+def test_without_the_reader_view_attendance_can_win() -> None:
+    """The reader view is what keeps the list of dignitaries out: with it off (and only then)
+    the ranking alone may choose it. Guards against a test that passes for another reason."""
+    on = {s.index for s in summarize(REPORT, sentences=4).sentences}
+    plain = {"worth": 0.0, "report_worth": 0.0, "coverage": 0.0, "coherence": False}
+    off = {s.index for s in summarize(REPORT, sentences=4, **plain).sentences}  # type: ignore[arg-type]
+    assert on != off
