@@ -159,7 +159,7 @@ def main(
     try:
         args = build_parser(out).parse_args(argv)
         if args.jsonl is not None or args.out is not None:
-            return _run_jsonl(args, err)
+            return _run_jsonl(args, err, stdin, out)
         if args.title_field is not None:
             raise UsageError("--title-field F goes with --jsonl IN --out OUT")
         inputs = args.inputs or ["-"]
@@ -216,7 +216,9 @@ def main(
     return EXIT_OK
 
 
-def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
+def _run_jsonl(
+    args: argparse.Namespace, err: TextIO, stdin: TextIO | None, out: TextIO | None
+) -> int:
     """``--jsonl IN --out OUT``: the work is :func:`summarize.jsonl.summarize_jsonl`'s."""
     from .jsonl import summarize_jsonl
 
@@ -236,6 +238,8 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
         title_field=args.title_field,
         resume=args.resume,
         progress=None if args.no_progress else err,
+        stdin=stdin,
+        stdout=out,
         sentences=args.sentences,
         ratio=args.ratio,
         words=args.words,
@@ -245,8 +249,9 @@ def _run_jsonl(args: argparse.Namespace, err: TextIO) -> int:
         html=bool(args.html),
         max_chars=args.max_chars,
     )
+    where = "stdout" if args.out == "-" else args.out
     err.write(
-        f"{PROG}: {stats.records} records in {args.out}: {stats.summarized} summarized, "
+        f"{PROG}: {stats.records} records in {where}: {stats.summarized} summarized, "
         f"{stats.failed} failed, {stats.skipped} kept from before\n"
     )
     return EXIT_OK

@@ -21,22 +21,29 @@ an interrupt (Ctrl-C, a kill, a crash) leaves complete lines only, or at worst a
 line if the process dies inside that one call. ``resume=True`` keeps the complete lines already
 in OUT, truncates a trailing partial line, and summarizes only the records whose numbers are not
 there yet, appending their lines.
+
+``"-"`` as the input path reads standard input (or the ``stdin`` stream given), and as the
+output path writes standard output (or the ``stdout`` stream given), flushed after every line;
+the progress bar then has no total, and ``resume`` needs an output file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from .batch import DEFAULT_CHUNKSIZE, Failure, Result, summarize_many
 from .summary import Sentence, Summary
 
+STDIO = "-"
 _RECORD = re.compile(rb'^\{"record": (\d+)[,}]')
 
 
@@ -76,6 +83,8 @@ def summarize_jsonl(
     resume: bool = False,
     chunksize: int = DEFAULT_CHUNKSIZE,
     progress: TextIO | None = None,
+    stdin: IO[Any] | None = None,
+    stdout: IO[Any] | None = None,
     sentences: int | None = None,
     ratio: float | None = None,
     words: int | None = None,
@@ -103,24 +112,35 @@ def summarize_jsonl(
         texts(), n_jobs, chunksize=chunksize, sentences=sentences, ratio=ratio, words=words,
         **options,
     )
-    total = _count_records(in_path)
-    if os.path.exists(out_path) and os.path.samefile(in_path, out_path):
+    if resume and out_path == STDIO:
+        raise JsonlError("resume needs an output file to resume, not - (stdout)")
+    total = None if in_path == STDIO else _count_records(in_path)
+    if (
+        STDIO not in (in_path, out_path)
+        and os.path.exists(out_path)
+        and os.path.samefile(in_path, out_path)
+    ):
         raise JsonlError(f"{out_path}: is the input file; writing it would destroy the input")
     done = _resume(out_path) if resume else set()
-    records = _read(in_path, text_field, title_field)
+    records = _read(in_path, text_field, title_field, stdin)
     counts = {"summarized": 0, "failed": 0}
     meter = _meter(progress, total, initial=len(done))
-    fd = _open_output(out_path, append=resume)
+    fd = None if out_path == STDIO else _open_output(out_path, append=resume)
     try:
         for result in stream:
             record = pending.popleft()
             outcome = result if record.error is None else record.error
             counts["failed" if isinstance(outcome, Failure) else "summarized"] += 1
-            _write_line(fd, _output(record, outcome))
+            line = _output(record, outcome)
+            if fd is None:
+                _print_line(stdout, line)
+            else:
+                _write_line(fd, line)
             meter(1)
     finally:
         stream.close()  # stops the worker pool if we leave early (an interrupt)
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
         meter(0, close=True)
     written = counts["summarized"] + counts["failed"]
     return JsonlStats(written + len(done), counts["summarized"], counts["failed"], len(done))
@@ -160,11 +180,13 @@ def summary_record(summary: Summary) -> dict[str, Any]:
     return record
 
 
-def _read(path: str, text_field: str, title_field: str | None) -> Iterator[_Record]:
+def _read(
+    path: str, text_field: str, title_field: str | None, stdin: IO[Any] | None
+) -> Iterator[_Record]:
     """The records of ``path``: blank lines are not records; broken ones carry their error."""
-    with _open_input(path) as handle:
+    with _open_input(path) if path != STDIO else contextlib.nullcontext(None) as handle:
         number = 0
-        for raw in handle:
+        for raw in handle if handle is not None else _stdin_lines(stdin):
             if not raw.strip():
                 continue
             yield _parse(number, raw, text_field, title_field)
@@ -194,6 +216,30 @@ def _parse(number: int, raw: bytes, text_field: str, title_field: str | None) ->
         problem = f"{title_field!r} must be a string or null, not {type(title).__name__}"
         return _Record(number, record_id, "", None, Failure(number, "TypeError", problem))
     return _Record(number, record_id, text, title, None)
+
+
+def _stdin_lines(stdin: IO[Any] | None) -> Iterator[bytes]:
+    """Standard input's lines as bytes, from a binary stream or a text one (tests)."""
+    stream = stdin if stdin is not None else sys.stdin
+    if stream is None:
+        raise JsonlError("no input: stdin is closed")
+    binary = getattr(stream, "buffer", stream)
+    for line in binary:
+        yield line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+
+
+def _print_line(stdout: IO[Any] | None, record: dict[str, Any]) -> None:
+    stream = stdout if stdout is not None else sys.stdout
+    if stream is None:
+        raise JsonlError("stdout is closed")
+    text = json.dumps(record, ensure_ascii=False) + "\n"
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        binary.write(text.encode("utf-8"))
+        binary.flush()
+    else:
+        stream.write(text)
+        stream.flush()
 
 
 def _open_input(path: str) -> Any:

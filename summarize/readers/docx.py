@@ -60,8 +60,8 @@ def read_docx(data: bytes, source: str) -> Document:
         where = f"paragraph {paragraphs}"
         if style.startswith(_HEADING_STYLES):
             text = text.strip().rstrip(".:;").rstrip()
-            if style == "title" and title is None and text:
-                title = " ".join(text.split())
+            if style == "title":
+                title = title or " ".join(text.split()) or None
                 builder.add(text, TITLE, where)
                 continue
             builder.add(text, HEADING, f"{where} ({style})")

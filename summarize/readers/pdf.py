@@ -1,18 +1,22 @@
 """PDF files with pdfminer.six: the text lines in reading order, wrapped lines joined into
 paragraphs, running headers, footers and page numbers removed.
 
-pdfminer.six was chosen over pypdf (docs/inputs.md): both keep Vietnamese diacritics, but
-pdfminer gives every line its position, which the three steps below need, and orders the text
-boxes of a multi-column page column by column.
+pdfminer.six was chosen over pypdf (docs/inputs.md, ``benchmarks/pdf_eval.py``): both keep
+Vietnamese diacritics, but pdfminer gives every line its position and groups lines into text
+boxes, which the steps below need; pypdf gives the content stream's order and no lines. With
+``line_margin=1.0`` (lines up to a line height apart form one box) pdfminer reads a two-column
+page column by column; with its default of 0.5 every wrapped line of a paragraph set at 1.5
+line spacing is a box of its own and the columns interleave.
 
 1. *Running headers and footers.* A line in the top or bottom margin band of a page
    (:data:`MARGIN_BAND` of the page height) is removed when the same text, digits ignored,
    is in that band on at least two pages, or when it is a page number ("3", "- 3 -",
    "Trang 3", "Trang 3/10", "Page 3 of 10"). Each removal is an empty ``removed`` block of the
    source map at the place it was cut from.
-2. *Paragraphs.* A line continues the paragraph above when it follows closely (a gap of at most
-   :data:`PARAGRAPH_GAP` line pitches) and the line above runs to the right margin (it was
-   wrapped, not ended). Joined lines are separated by one space.
+2. *Paragraphs.* A line continues the paragraph above when both are in one text box and the
+   line above runs to the box's right edge (it was wrapped, not ended); a box continues the
+   one before it (over a column or a page break) when that box's last line was wrapped and the
+   new box starts in lowercase. Joined lines are separated by one space.
 3. *Headings.* A short line not joined to the next stays a line of its own, so "II. Hạn chế,
    tồn tại" is a short unpunctuated line: a heading to the noise and sections stages.
 
@@ -22,17 +26,14 @@ A PDF without a text layer (a scan) gives an empty document; OCR is out of scope
 from __future__ import annotations
 
 import io
-import itertools
 import re
-import statistics
-from collections import Counter
 from dataclasses import dataclass
 
 from .document import PARAGRAPH, CorruptDocumentError, Document, TextBuilder, require
 
 MARGIN_BAND = 0.1
-PARAGRAPH_GAP = 1.35
-FULL_LINE = 0.85  # a line reaching this share of the text width was wrapped
+LINE_MARGIN = 1.0  # pdfminer's LAParams.line_margin (see the module doc)
+FULL_LINE = 0.85  # a line reaching this share of its box's width was wrapped
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:Trang|Page|Tr\.)\s*\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?)$",
     re.IGNORECASE,
@@ -49,6 +50,10 @@ class _Line:
     top: float  # distance from the page's top edge
     bottom: float
     height: float  # the page's
+    box: int  # the number of pdfminer's text box, over the whole document
+    box_x0: float
+    box_x1: float
+    box_lines: int
 
 
 def read_pdf(data: bytes, source: str) -> Document:
@@ -61,11 +66,6 @@ def read_pdf(data: bytes, source: str) -> Document:
         for line in lines
         if _is_page_number(line) or (_in_band(line) and _key(line.text) in furniture)
     }
-    body = [line for line in lines if id(line) not in removed]
-    pitch = _pitch(body)
-    right = max((line.x1 for line in body), default=0.0)
-    left = min((line.x0 for line in body), default=0.0)
-    width = max(right - left, 1.0)
     builder = TextBuilder()
     paragraph: list[_Line] = []
     pending: list[str] = []  # removals, recorded after the paragraph they interrupt
@@ -76,7 +76,7 @@ def read_pdf(data: bytes, source: str) -> Document:
             if not paragraph:
                 _flush(builder, paragraph, pending)
             continue
-        if paragraph and not _continues(paragraph[-1], line, pitch, left, width):
+        if paragraph and not _continues(paragraph[-1], line):
             _flush(builder, paragraph, pending)
             paragraph = []
         paragraph.append(line)
@@ -89,19 +89,29 @@ def _lines(data: bytes, source: str) -> list[_Line]:
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
     lines: list[_Line] = []
+    boxes = 0
+    laparams = LAParams(line_margin=LINE_MARGIN)
     try:
-        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), 1):
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=laparams), 1):
             height = float(page.height) or 1.0
             for box in page:
                 if not isinstance(box, LTTextContainer):
                     continue
-                for item in box:
-                    if not isinstance(item, LTTextLine):
-                        continue
-                    text = " ".join(item.get_text().split())
-                    if text:
-                        x0, y0, x1, y1 = item.bbox
-                        lines.append(_Line(number, text, x0, x1, height - y1, height - y0, height))
+                boxes += 1
+                items = [
+                    (item, " ".join(item.get_text().split()))
+                    for item in box
+                    if isinstance(item, LTTextLine)
+                ]
+                items = [(item, text) for item, text in items if text]
+                for item, text in items:
+                    x0, y0, x1, y1 = item.bbox
+                    lines.append(
+                        _Line(
+                            number, text, x0, x1, height - y1, height - y0, height,
+                            boxes, float(box.x0), float(box.x1), len(items),
+                        )
+                    )  # fmt: skip
     except Exception as exc:  # pdfminer raises many types (PSEOF, PDFSyntaxError, ...)
         cause = " ".join(str(exc).split())[:120] or type(exc).__name__
         if "password" in type(exc).__name__.lower() or "encrypt" in cause.lower():
@@ -132,28 +142,18 @@ def _running(lines: list[_Line]) -> set[str]:
     return {key for key, on in pages.items() if len(on) >= 2}
 
 
-def _pitch(lines: list[_Line]) -> float:
-    """The usual distance between the tops of consecutive lines of a page."""
-    steps = [
-        b.top - a.top
-        for a, b in itertools.pairwise(lines)
-        if a.page == b.page and 0 < b.top - a.top < a.height / 4
-    ]
-    if steps:
-        return statistics.median(steps)
-    heights = Counter(round(line.bottom - line.top) for line in lines)
-    return float(heights.most_common(1)[0][0]) * 1.2 if heights else 12.0
+def _wrapped(line: _Line) -> bool:
+    """``line`` runs to its box's right edge: the text went on to the next line."""
+    if line.box_lines < 2:
+        return False  # a box of one line has no width to compare with
+    return line.x1 - line.box_x0 >= FULL_LINE * max(line.box_x1 - line.box_x0, 1.0)
 
 
-def _continues(above: _Line, line: _Line, pitch: float, left: float, width: float) -> bool:
-    """``line`` wraps on from ``above``: close below it, and ``above`` reaches the margin."""
-    full = above.x1 - left >= FULL_LINE * width
-    if not full:
+def _continues(above: _Line, line: _Line) -> bool:
+    """``line`` goes on with the paragraph that ``above`` ends (see the module doc)."""
+    if not _wrapped(above):
         return False
-    if line.page == above.page:
-        return 0 < line.top - above.top <= PARAGRAPH_GAP * pitch
-    # Across a page break: the next page's first body line, starting in lowercase.
-    return line.page == above.page + 1 and line.text[:1].islower()
+    return line.box == above.box or line.text[:1].islower()
 
 
 def _flush(builder: TextBuilder, paragraph: list[_Line], pending: list[str]) -> None:

@@ -1,0 +1,165 @@
+"""The HTML reader: title without the site's name, sapo kept, page furniture dropped."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from summarize import Summarizer, read, summarize, summarize_source
+from summarize.readers import detect_kind
+from summarize.readers.html import decode_html
+
+pytest.importorskip("trafilatura")
+
+SAPO = (
+    "Sáng nay, Ủy ban nhân dân thành phố khánh thành cây cầu mới bắc qua sông Lam, rút ngắn "
+    "thời gian đi lại giữa hai bờ từ bốn mươi phút xuống còn mười phút."
+)
+BODY = [
+    "Cây cầu dài gần một cây số, rộng hai mươi mét, được xây dựng trong hai năm với tổng vốn "
+    "đầu tư hơn một nghìn tỷ đồng từ ngân sách thành phố.",
+    "Theo ban quản lý dự án, công trình hoàn thành sớm hơn kế hoạch ba tháng nhờ nhà thầu "
+    "tăng ca và thời tiết thuận lợi trong mùa khô.",
+    "Người dân hai bên bờ sông cho biết họ đã chờ đợi cây cầu này hơn mười năm, từ khi bến "
+    "phà cũ xuống cấp và thường xuyên phải ngừng chạy vào mùa mưa lũ.",
+    "Thành phố dự kiến xây thêm hai tuyến đường nối cầu với quốc lộ trong năm tới để giảm ùn "
+    "tắc ở khu vực trung tâm.",
+]
+FURNITURE = [
+    "Chưa có bình luận nào.",
+    "Đồng ý",
+    "Điện thoại: 024 3825 1234",
+    "© Bản quyền thuộc về Báo Sông Lam",
+    "Thứ hai, 12/06/2023 08:30 (GMT+7)",
+    "Đăng ký nhận bản tin",
+    "Chia sẻ Facebook Zalo",
+    "Xe khách lật trên đèo, nhiều người bị thương",
+]
+
+
+def news_page(layout: str = "semantic") -> str:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    head = (
+        "<head><meta charset='utf-8'><title>Khánh thành cầu mới qua sông Lam | Báo Sông Lam"
+        "</title><meta property='og:site_name' content='Báo Sông Lam'></head>"
+    )
+    furniture = (
+        "<aside class='related'><h3>Tin liên quan</h3><ul><li><a href='/1'>Xe khách lật trên "
+        "đèo, nhiều người bị thương</a></li></ul></aside>"
+        "<section id='comments'><h3>Bình luận</h3><p>Chưa có bình luận nào.</p>"
+        "<form><textarea></textarea><button>Gửi</button></form></section>"
+        "<div class='newsletter'><form>Đăng ký nhận bản tin <input type='email'></form></div>"
+        "<footer>Tòa soạn: 1 Lê Lợi. Điện thoại: 024 3825 1234. © Bản quyền thuộc về Báo Sông "
+        "Lam.</footer><div id='cookie-banner'>Trang web dùng cookie. <button>Đồng ý</button></div>"
+    )
+    if layout == "table":
+        return (
+            f"<html>{head}<body><table><tr><td>Báo Sông Lam<br><a href='/'>Trang chủ</a></td></tr>"
+            f"<tr><td><b>Khánh thành cầu mới qua sông Lam</b><br>Thứ hai, 12/06/2023 08:30 (GMT+7)"
+            f"<br>Chia sẻ Facebook Zalo<br><b>{SAPO}</b>{body}</td></tr>"
+            f"<tr><td>{furniture}</td></tr></table></body></html>"
+        )
+    return (
+        f"<!DOCTYPE html><html>{head}<body><header><nav><a href='/'>Trang chủ</a></nav></header>"
+        "<article><h1>Khánh thành cầu mới qua sông Lam</h1>"
+        "<div class='meta'><time>Thứ hai, 12/06/2023 08:30 (GMT+7)</time></div>"
+        "<div class='share'>Chia sẻ Facebook Zalo</div>"
+        f"<p class='sapo'><strong>{SAPO}</strong></p>{body}</article>{furniture}</body></html>"
+    )
+
+
+@pytest.mark.parametrize("layout", ["semantic", "table"])
+def test_the_article_and_nothing_else(layout: str) -> None:
+    document = read(news_page(layout).encode(), kind="html")
+    assert document.title == "Khánh thành cầu mới qua sông Lam"
+    assert document.text.split("\n")[0] == document.title
+    for paragraph in (SAPO, *BODY):
+        assert paragraph in document.text
+    for junk in FURNITURE:
+        assert junk not in document.text, junk
+    assert document.text.index(SAPO) < document.text.index(BODY[0])
+
+
+def test_summaries_of_pages_choose_article_sentences_only() -> None:
+    article = " ".join((SAPO, *BODY))
+    for layout in ("semantic", "table"):
+        summary = summarize_source(news_page(layout).encode(), sentences=5, tokenizer="syllable")
+        assert summary.title == "Khánh thành cầu mới qua sông Lam"
+        for sentence in summary.sentences:
+            assert sentence.text in article
+            assert summary.source_text[sentence.start : sentence.end] == sentence.text
+
+
+def test_summarize_with_html_true_carries_the_converted_text() -> None:
+    page = news_page()
+    summary = summarize(page, html=True, tokenizer="syllable")
+    assert summary.source_text == read(page, kind="html").text
+    assert all(summary.source_text[s.start : s.end] == s.text for s in summary.all_sentences)
+    as_text = Summarizer(tokenizer="syllable").summarize(page)
+    assert as_text.source_text is None
+    assert all(page[s.start : s.end] == s.text for s in as_text.all_sentences)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Khánh thành cầu | Báo Sông Lam", "Khánh thành cầu"),
+        ("Khánh thành cầu - Báo Sông Lam", "Khánh thành cầu"),
+        ("Khánh thành cầu - VnExpress.net", "Khánh thành cầu"),
+        ("Báo Sông Lam | Khánh thành cầu", "Khánh thành cầu"),
+        ("Hà Nội - Hải Phòng: cao tốc thông xe", "Hà Nội - Hải Phòng: cao tốc thông xe"),
+    ],
+)
+def test_the_site_name_leaves_the_title(title: str, expected: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>{BODY[0]}</p></body></html>"
+    assert read(page, kind="html").title == expected
+
+
+def to_cp1258(text: str) -> bytes:
+    """windows-1258 has the base letters (â, ơ, đ, ...) and the tones as combining marks."""
+    out = b""
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            for mark in marks:  # the vowel's own mark joins the base letter: â, ơ, ư
+                joined = unicodedata.normalize("NFC", base + mark)
+                if len(joined) == 1 and len(marks) > 1:
+                    try:
+                        joined.encode("cp1258")
+                    except UnicodeEncodeError:
+                        continue
+                    base, marks = joined, [m for m in marks if m != mark]
+                    break
+            out += (base + "".join(marks)).encode("cp1258")
+    return out
+
+
+def test_charset_from_meta_and_from_bom() -> None:
+    page = (
+        "<html><head><meta charset='windows-1258'><title>Tin</title></head>"
+        f"<body><p>{BODY[0]}</p></body></html>"
+    )
+    text = decode_html(to_cp1258(page), "x")
+    assert unicodedata.normalize("NFC", text) == page
+    assert BODY[0] in read(to_cp1258(page), kind="html").text  # NFC after extraction
+    assert decode_html(page.encode("utf-16"), "x") == page
+    assert decode_html(page.encode("utf-8"), "x", "bogus-charset").startswith("<html>")
+
+
+def test_sniffing_and_suffixes() -> None:
+    assert detect_kind("a.HTM", b"") == "html"
+    assert detect_kind(None, b"<!DOCTYPE html><p>x") == "html"
+    assert detect_kind(None, "<!DOCTYPE html>".encode("utf-16")) == "html"
+    assert detect_kind(None, b"%PDF-1.7") == "pdf"
+    assert detect_kind(None, b"PK\x03\x04") == "docx"
+    assert detect_kind("ghi-chu", "Hôm nay <b>đẹp</b>".encode()) == "text"
+
+
+def test_a_page_without_main_content_falls_back_to_its_visible_text() -> None:
+    page = "<div>" * 3000 + BODY[0] + "</div>" * 3000
+    document = read(page, kind="html")
+    assert BODY[0] in document.text
+    assert read("", kind="html").text == ""
