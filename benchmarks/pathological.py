@@ -107,7 +107,7 @@ def child(name: str, tokenizer: str) -> None:
     """Run one case in this (fresh) process and print its figures as JSON."""
     from summarize import Summarizer
 
-    html = True if "html" in name else None
+    html = "html" in name
     summarizer = Summarizer(tokenizer=tokenizer, max_chars=None, html=html)
     summarizer.summarize("Hôm nay trời đẹp. Chúng tôi đi dạo trong công viên.")
     text = {**CASES, **HUGE}[name][1]()

@@ -77,7 +77,8 @@ class Summary:
     ``sentences`` are the chosen sentences in document order; ``all_sentences`` every sentence
     of the document (noise included, with its reason); ``title`` the detected title line.
     ``source_text`` is the text the sentences' offsets index when it is not the caller's own:
-    the readable text extracted from HTML input (see :mod:`summarize.html`); ``None`` when the
+    the converted text of ``summarize(page, html=True)`` and of
+    :func:`summarize.summarize_source` (see :mod:`summarize.readers`); ``None`` when the
     offsets index the string that was passed in.
     """
 
