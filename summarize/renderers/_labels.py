@@ -64,6 +64,7 @@ NOISE_WORDS = {
         "heading": "đề mục",
         "duplicate": "dòng lặp lại",
         "empty": "dòng trống",
+        "link": "liên kết tới bài khác",
     },
     "en": {
         "title": "title",
@@ -74,6 +75,7 @@ NOISE_WORDS = {
         "heading": "heading",
         "duplicate": "repeated line",
         "empty": "empty line",
+        "link": "link to another article",
     },
 }
 
