@@ -9,8 +9,9 @@ exactly one output line, in the same order, whatever happens to it::
 
 ``id`` is copied from the input record when it has one. With ``title_field`` each record's
 headline is read from that field (absent or ``null``: none, found in the text as usual) and
-given to the summarizer as ``title=``. A record whose text was HTML also carries
-``source_text``, the extracted text that its sentences' offsets index.
+given to the summarizer as ``title=``. A record's text is text; with ``html=True`` every
+record is read as an HTML page and also carries ``source_text``, the converted text that its
+sentences' offsets index.
 
 A record that is not valid UTF-8 or JSON, is not an object, lacks the text field or whose text
 is not a string (or whose title is neither a string nor null), or whose text cannot be
@@ -175,7 +176,7 @@ def summary_record(summary: Summary) -> dict[str, Any]:
         "sentences": [brief(s) for s in summary.sentences],
         "sections": {name: [brief(s) for s in group] for name, group in summary.sections.items()},
     }
-    if summary.source_text is not None:  # HTML input: the offsets index this text
+    if summary.source_text is not None:  # html=True: the offsets index this text
         record["source_text"] = summary.source_text
     return record
 
