@@ -107,8 +107,10 @@ def test_summarize_with_html_true_carries_the_converted_text() -> None:
         ("Khánh thành cầu | Báo Sông Lam", "Khánh thành cầu"),
         ("Khánh thành cầu - Báo Sông Lam", "Khánh thành cầu"),
         ("Khánh thành cầu - VnExpress.net", "Khánh thành cầu"),
-        ("Báo Sông Lam | Khánh thành cầu", "Khánh thành cầu"),
+        ("baosonglam.vn | Khánh thành cầu", "Khánh thành cầu"),
+        ("Ô nhiễm sông Lam - Báo động đỏ", "Ô nhiễm sông Lam - Báo động đỏ"),
         ("Hà Nội - Hải Phòng: cao tốc thông xe", "Hà Nội - Hải Phòng: cao tốc thông xe"),
+        ("Trang trại bò sữa - mô hình mới", "Trang trại bò sữa - mô hình mới"),
     ],
 )
 def test_the_site_name_leaves_the_title(title: str, expected: str) -> None:
@@ -147,6 +149,19 @@ def test_charset_from_meta_and_from_bom() -> None:
     assert BODY[0] in read(to_cp1258(page), kind="html").text  # NFC after extraction
     assert decode_html(page.encode("utf-16"), "x") == page
     assert decode_html(page.encode("utf-8"), "x", "bogus-charset").startswith("<html>")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chia sẻ với phóng viên, ông Nam cho biết xã sẽ làm thêm đường.",
+        "Vi phạm bản quyền bị xử phạt đến 500 triệu đồng.",
+        "Ngày 12/6/2023, hội nghị khai mạc.",
+    ],
+)
+def test_short_prose_that_looks_like_furniture_is_kept(line: str) -> None:
+    page = f"<html><body><article><p>{BODY[0]}</p><p>{line}</p><p>{BODY[1]}</p></article>"
+    assert line in read(page + "</body></html>", kind="html").text
 
 
 def test_sniffing_and_suffixes() -> None:

@@ -75,16 +75,23 @@ LAYOUT_CELL_TEXT = 300
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 # Lines that are furniture by their words, when short: a date line, a copyright, a share bar.
 FURNITURE_LINE_WORDS = 16
+# Each alternative is anchored or unmistakable: "Chia sẻ với phóng viên, ông A cho biết ..."
+# and "Vi phạm bản quyền bị phạt." are prose; only a share bar's or a footer's formula is not.
 _FURNITURE_LINE = re.compile(
-    r"(?:©|\bBản quyền\b|\bCopyright\b|^(?:Chia sẻ|Share)\b|"
+    r"©|^(?:Bản quyền thuộc|Copyright\b)|"
+    # a share bar: "Chia sẻ" followed by nothing but the networks
+    r"^(?:Chia sẻ|Share)(?:\s*(?:bài viết|:|Facebook|Zalo|Twitter|X|Email|LinkedIn|"
+    r"Sao chép liên kết|Copy link|\|))*$|"
     # a date line: a weekday and a date, or a date and a time, at the start
     r"^(?:Thứ (?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|Chủ nhật|CN),?\s*\d{1,2}/\d{1,2}/\d{4}|"
-    r"^\d{1,2}/\d{1,2}/\d{4}\s*[-,|]?\s*\d{1,2}[:h]\d{2})",
+    r"^\d{1,2}/\d{1,2}/\d{4}\s*[-,|]?\s*\d{1,2}[:h]\d{2}",
     re.IGNORECASE,
 )
 # " | Báo Tin Mới", " - VnExpress", " – Tạp chí X": the site's name after the headline.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—»:]\s+")
 SITE_NAME_MAX_WORDS = 6
+# "Báo Sông Lam", "Tin tức 24h"; not "Báo động đỏ" (the name after it is capitalised).
+_PUBLICATION = re.compile(r"(?:Báo|Tạp chí|Cổng thông tin|Trang tin|Tin tức)\s+[A-ZĐ0-9]")
 META_SNIFF_BYTES = 4096  # the HTML standard's prescan looks at the first 1,024 bytes; be lenient
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
@@ -171,7 +178,7 @@ def read_html(page: str, source: str) -> Document:
             continue
         kind = PARAGRAPH
         if stripped.startswith("- "):
-            kind, stripped = LIST_ITEM, stripped
+            kind = LIST_ITEM
         elif stripped.startswith("|") and stripped.endswith("|"):
             kind, stripped = TABLE_ROW, " | ".join(c.strip() for c in stripped.split("|")[1:-1])
         builder.add(stripped, kind, f"{where} {number}")
@@ -222,26 +229,26 @@ def _title(tree: Any, site: str | None) -> str | None:
 
 
 def _strip_site(title: str, site: str | None) -> str:
-    """Drop a trailing (or leading) part that is the site's name: it equals ``og:site_name``,
-    or starts with "Báo"/"Tạp chí"/"Tin tức"/"Trang", or is a domain name."""
+    """Drop the site's name: a last part that equals ``og:site_name``, is a domain name or
+    names a publication ("Báo X", "Tạp chí X", "Cổng thông tin X", "Trang tin X", "Tin tức X");
+    or a first part that equals ``og:site_name`` or is a domain name."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
 
-    def is_site(part: str) -> bool:
+    def is_site(part: str, *, last: bool) -> bool:
         part = part.strip()
         if site and part.casefold() == site.casefold():
             return True
         if len(part.split()) > SITE_NAME_MAX_WORDS:
             return False
-        return bool(
-            re.match(r"(?:Báo|Tạp chí|Tin tức|Trang|Cổng)\b", part)
-            or re.search(r"\.(?:vn|com|net|org)\b", part, re.IGNORECASE)
-        )
+        if re.search(r"\.(?:vn|com|net|org)\b", part, re.IGNORECASE):
+            return True
+        return last and bool(_PUBLICATION.match(part))
 
-    if is_site(parts[-1]):
+    if is_site(parts[-1], last=True):
         return title[: title.rfind(parts[-1])].rstrip(" |-–—»:")
-    if is_site(parts[0]):
+    if is_site(parts[0], last=False):
         return title[len(parts[0]) :].lstrip(" |-–—»:")
     return title
 
