@@ -164,6 +164,22 @@ def test_short_prose_that_looks_like_furniture_is_kept(line: str) -> None:
     assert line in read(page + "</body></html>", kind="html").text
 
 
+def test_furniture_words_on_the_article_s_own_container_do_not_lose_it() -> None:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    wrapped = (
+        "<html><body><div class='layout has-sidebar'><div class='post'>"
+        f"<h1>Khánh thành cầu mới qua sông Lam</h1>{body}</div>"
+        "<div class='sidebar'>Quảng cáo</div></div></body></html>"
+    )
+    comments_inside = (
+        f"<html><body><div class='detail'><p>{SAPO}</p>{body}<h3>Bình luận</h3>"
+        "<p>Chưa có bình luận nào.</p></div></body></html>"
+    )
+    for page in (wrapped, comments_inside):
+        text = read(page, kind="html").text
+        assert all(paragraph in text for paragraph in BODY)
+
+
 def test_sniffing_and_suffixes() -> None:
     assert detect_kind("a.HTM", b"") == "html"
     assert detect_kind(None, b"<!DOCTYPE html><p>x") == "html"

@@ -64,6 +64,10 @@ _BOX_HEADING = re.compile(
     re.IGNORECASE,
 )
 BOX_MAX_TEXT = 3000  # characters: a box bigger than this is not dropped for its heading
+# An element with at least this share of the page's text (and this many characters) is never
+# dropped for its name or heading: see _holds_the_article.
+ARTICLE_SHARE = 0.3
+ARTICLE_MIN_TEXT = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SHORT_TEXT = 200  # characters: an element named "date" or "author" longer than this is kept
 _BLOCK_TAGS = frozenset(
@@ -260,6 +264,7 @@ def _names(element: Any) -> set[str]:
 
 def _prune(tree: Any) -> None:
     """Remove furniture elements; turn layout tables into divs (see the module doc)."""
+    page_text = len(_text(tree))
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
@@ -270,14 +275,21 @@ def _prune(tree: Any) -> None:
         if element.tag in ("html", "body", "main", "article"):
             continue
         names = _names(element)
-        if names & _FURNITURE_NAMES or (
+        furniture = bool(names & _FURNITURE_NAMES) or bool(
             names & _SHORT_FURNITURE_NAMES and len(_text(element)) <= SHORT_TEXT
-        ):
+        )
+        if furniture and not _holds_the_article(element, page_text):
             doomed.append(element)
     for element in tree.iter("h2", "h3", "h4", "h5", "h6", "b", "strong", "div", "span", "p"):
-        if element.getparent() is not None and _BOX_HEADING.match(_text(element)):
+        if len(element) > 2 or element.getparent() is None:
+            continue  # a heading has at most a link or two inside
+        if _BOX_HEADING.match(_text(element)):
             box = element.getparent()
-            if box.tag not in ("body", "main", "article") and len(_text(box)) <= BOX_MAX_TEXT:
+            if (
+                box.tag not in ("body", "main", "article")
+                and len(_text(box)) <= BOX_MAX_TEXT
+                and not _holds_the_article(box, page_text)
+            ):
                 doomed.append(box)
     doomed_ids = {id(element) for element in doomed}
     for element in doomed:
@@ -295,6 +307,16 @@ def _prune(tree: Any) -> None:
             for element in [table, *own]:
                 element.tag = "div"
     _paragraphize(tree)
+
+
+def _holds_the_article(element: Any, page_text: int) -> bool:
+    """An element named or headed like furniture is kept when it holds the ``<h1>`` or a third
+    of the page's text: a wrapper ``class="main has-sidebar"``, an article container that
+    also holds the comment box. Furniture may then stay; the article is never lost."""
+    if next(element.iter("h1"), None) is not None:
+        return True
+    text = len(_text(element))
+    return text >= ARTICLE_MIN_TEXT and text >= ARTICLE_SHARE * page_text
 
 
 def _paragraphize(tree: Any) -> None:
