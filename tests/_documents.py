@@ -72,7 +72,9 @@ def dejavu() -> str:
     return str(matplotlib.get_data_path()) + "/fonts/ttf/DejaVuSans.ttf"
 
 
-def report_pdf(*, running_header: str = "Ủy ban nhân dân huyện Vĩnh Xuân") -> bytes:
+def report_pdf(
+    *, running_header: str = "Ủy ban nhân dân huyện Vĩnh Xuân", title: str | None = None
+) -> bytes:
     """The report on A4 pages with a running header, a page-number footer, wrapped lines."""
     from fpdf import FPDF
 
@@ -88,6 +90,8 @@ def report_pdf(*, running_header: str = "Ủy ban nhân dân huyện Vĩnh Xuân
             self.cell(0, 10, f"Trang {self.page_no()}", align="C")
 
     pdf = Report(format="A4")
+    if title is not None:
+        pdf.set_title(title)
     pdf.add_font("dejavu", fname=dejavu())
     pdf.add_page()
     for kind, text in report_items():

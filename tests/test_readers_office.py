@@ -87,6 +87,12 @@ def test_pdf_drops_running_headers_and_page_numbers_and_joins_wrapped_lines() ->
     assert document.block_at(document.text.index("Phụ lục")).location == "page 2"  # type: ignore[union-attr]
 
 
+def test_pdf_title_from_its_metadata_unless_a_file_name() -> None:
+    assert read(report_pdf(title=TITLE)).title == TITLE
+    assert read(report_pdf(title="Microsoft Word - bao-cao.docx")).title is None
+    assert read(report_pdf()).title is None
+
+
 def test_pdf_keeps_vietnamese_diacritics_in_nfc() -> None:
     import unicodedata
 

@@ -150,6 +150,8 @@ def test_other_content_types(server: str) -> None:
     docx = read(f"{server}/bao-cao")  # sniffed: a ZIP is a .docx
     assert docx.kind == "url" and docx.title == TITLE
     assert read(f"{server}/ghi-chu").text == BODY[1]
+    page = read(f"{server}/bai-viet", kind="text")  # the caller's kind wins over the header
+    assert page.kind == "url" and page.text.startswith("<!DOCTYPE html>")
 
 
 def test_the_cli_reads_a_url_and_fails_in_one_line(server: str) -> None:

@@ -96,8 +96,8 @@ def read(
     ``source`` is
 
     - a URL (``"https://..."``): fetched (http and https only) with ``timeout`` seconds,
-      at most ``max_bytes`` bytes and ``max_redirects`` redirects, then read as HTML (or as
-      text, docx or pdf by its content type);
+      at most ``max_bytes`` bytes and ``max_redirects`` redirects, then read as ``kind`` if
+      given, else by its content type (HTML, text, docx, pdf) or content;
     - a path (a ``str`` or :class:`os.PathLike`): its kind from ``kind``, else its suffix
       (``.txt``, ``.html``/``.htm``, ``.docx``, ``.pdf``), else its content;
     - ``bytes``: the content itself, its kind from ``kind`` or its content;
@@ -140,7 +140,11 @@ def read(
         response = fetch(
             str(source), timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects
         )
-        url_kind = _kind_of_response(response.content_type, response.url, response.body)
+        url_kind = (
+            kind
+            if kind not in (None, "url")
+            else _kind_of_response(response.content_type, response.url, response.body)
+        )
         document = _convert(response.body, url_kind, response.url, encoding or response.charset)
         return dataclasses.replace(document, kind="url")
     if isinstance(source, str) and kind in ("text", "html"):

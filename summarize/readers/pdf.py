@@ -20,6 +20,9 @@ line spacing is a box of its own and the columns interleave.
 3. *Headings.* A short line not joined to the next stays a line of its own, so "II. Hạn chế,
    tồn tại" is a short unpunctuated line: a heading to the noise and sections stages.
 
+The title is the document information's ``/Title`` unless it is a file name; else ``None``
+(the first line, if it is a title, is then found as one by the noise stage).
+
 A PDF without a text layer (a scan) gives an empty document; OCR is out of scope.
 """
 
@@ -39,6 +42,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_FILE_TITLE = re.compile(r"\.(?:docx?|pdf|odt|rtf|txt)$|^Microsoft Word - |^untitled$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +85,27 @@ def read_pdf(data: bytes, source: str) -> Document:
             paragraph = []
         paragraph.append(line)
     _flush(builder, paragraph, pending)
-    return builder.build(title=None, kind="pdf", source=source)
+    return builder.build(title=_metadata_title(data), kind="pdf", source=source)
+
+
+def _metadata_title(data: bytes) -> str | None:
+    """The document information's ``/Title``, unless it is a file name or a converter's label
+    ("Microsoft Word - bao-cao.docx"), as it often is."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.utils import decode_text
+
+    try:
+        info = PDFDocument(PDFParser(io.BytesIO(data))).info
+        raw = info[0].get("Title") if info else None
+    except Exception:  # the text was read; a broken info dictionary only loses the title
+        return None
+    if isinstance(raw, bytes):
+        raw = decode_text(raw)
+    title = " ".join(raw.split()) if isinstance(raw, str) else ""
+    if not title or _FILE_TITLE.search(title):
+        return None
+    return title
 
 
 def _lines(data: bytes, source: str) -> list[_Line]:
