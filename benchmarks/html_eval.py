@@ -341,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offset", type=int, default=0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--candidates", help="comma-separated names (default: all)")
+    parser.add_argument(
+        "--by-layout", action="store_true", help="a row per layout too, after each total"
+    )
     args = parser.parse_args(argv)
     items = list(pages(load_articles(args.data, args.limit, args.offset), args.seed))
     names = args.candidates.split(",") if args.candidates else list(CANDIDATES)
@@ -357,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | – | not installed ({exc.name}) | | | |")
             continue
         print(measure(extract, items, summarize_too=True).row(name), flush=True)
+        if args.by_layout:
+            for layout in LAYOUTS:
+                some = [item for item in items if item[1] == layout]
+                print(measure(extract, some, summarize_too=True).row(f"{name}: {layout}"))
     return 0
 
 
