@@ -31,7 +31,7 @@ DEFAULT_SECTION_SENTENCES = 3
 # with ROUGE-2 on VietNews as a guard: every step up buys nDCG and costs ROUGE, and reports,
 # where attendance lists and lead-ins crowd the centre, gain the most (docs/benchmarks.md).
 WORTH_WEIGHT = 0.1
-REPORT_WORTH_WEIGHT = 0.5
+REPORT_WORTH_WEIGHT = 2.0
 # Longest input accepted by default, in characters (code points): about 5,000 news articles,
 # summarized in about three minutes and 1 GB (docs/reliability.md). ``max_chars=None`` or 0
 # lifts the limit.
@@ -186,10 +186,12 @@ class Summarizer:
             return Summary(source_text=source_text)
         noise = detect_noise(norm.text, seg, title=title or None)
         spans = noise.sentences
-        # The sentences' texts are wanted by the word tokenizer and the sections stage only.
+        # The sentences' texts are wanted by the word tokenizer, the sections stage and the
+        # reader's view (worth, coherence, coverage) only.
+        reader_view = bool(opts.worth or opts.report_worth or opts.coherence or opts.coverage)
         analysed = (
             [norm.text[s.start : s.end] for s in spans]
-            if opts.tokenizer != "syllable" or opts.sections
+            if opts.tokenizer != "syllable" or opts.sections or reader_view
             else []
         )
         content = [reason is None for reason in noise.reasons]
@@ -212,19 +214,20 @@ class Summarizer:
         )
         labels = (
             sections.label(analysed, noise.reasons, cues=opts.section_cues)
-            if opts.sections
+            # Labels steer the choice in a report (coverage, the report weight), so they are
+            # found whether or not the sections are shown: --no-sections shows the same summary.
+            if opts.sections or opts.coverage or opts.report_worth
             else [sections.Label(None, None)] * len(spans)
         )
         needs_previous: list[bool] | None = None
-        grades: list[float] = [0.0] * len(spans)
-        dangling: list[bool] = [False] * len(spans)
+        assessment = None
         if opts.worth or opts.report_worth or opts.coherence:
-            texts = analysed or [norm.text[s.start : s.end] for s in spans]
-            grades, dangling = worth.assess(
-                texts, content, scores.tolist(), [label.section for label in labels]
+            assessment = worth.assess(
+                analysed, content, scores.tolist(), [label.section for label in labels]
             )
+            grades = assessment.grades
             if opts.coherence:
-                needs_previous = dangling
+                needs_previous = assessment.dangling
             report = any(label.section is not None for label in labels)
             weight = opts.report_worth if report else opts.worth
             if weight:
@@ -243,6 +246,8 @@ class Summarizer:
                 coverage=opts.coverage,
             )
         )
+        if not opts.sections:
+            labels = [sections.Label(None, None)] * len(spans)
         all_sentences = []
         mapped = bool(norm.chunks)  # offsets differ from the caller's only where NFC changed
         for index, span, score, label, reason in zip(
@@ -262,7 +267,7 @@ class Summarizer:
         return Summary(
             sentences=tuple(all_sentences[i] for i in sorted(chosen)),
             all_sentences=tuple(all_sentences),
-            sections=self._sections(all_sentences, content, dangling),
+            sections=self._sections(all_sentences, content, assessment),
             title=title,
             source_text=source_text,
         )
@@ -329,12 +334,13 @@ class Summarizer:
         self,
         all_sentences: list[Sentence],
         content: list[bool],
-        dangling: list[bool],
+        assessment: worth.Assessment | None,
     ) -> Sections:
         """Each section's most representative sentences, the most representative first: by
-        ranking score, which includes the expected reader grade, so the overall statement
-        ("... đạt nhiều kết quả quan trọng") leads its items; sentences that lean on the one
-        before are left out (a section lists them without their antecedent)."""
+        ranking score (which includes the expected reader grade), lifted for an overall
+        statement ("... đạt nhiều kết quả quan trọng"), so it leads its items. Sentences that
+        lean on the one before, appraisals and connective openers (:mod:`summarize.worth`)
+        come only after every other member: a section lists them without their antecedent."""
         k = self.options.section_sentences
         if not self.options.sections or k == 0:
             return Sections()
@@ -345,10 +351,19 @@ class Summarizer:
                 for s in all_sentences
                 if s.section == name and content[s.index] and s.noise is None
             ]
-            standalone = [s for s in members if not dangling[s.index]] or members
-            groups[name] = tuple(
-                sorted(standalone, key=lambda s: (-s.score, s.index))[:k]
-            )
+            if assessment is None:
+                ranked = sorted(members, key=lambda s: (-s.score, s.index))
+            else:
+                a = assessment
+                ranked = sorted(
+                    members,
+                    key=lambda s: (
+                        a.dangling[s.index] or a.aside[s.index],
+                        -(s.score + a.overall[s.index]),
+                        s.index,
+                    ),
+                )
+            groups[name] = tuple(ranked[:k])
         return Sections(**groups)
 
 _GROUP = {name: number for number, name in enumerate(sections.LABELS)}

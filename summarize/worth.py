@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 FORMAT = "summarize-worth-model/1"
 BIAS = "<bias>"
@@ -43,10 +44,13 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"[^,.]{0,40}"
         r"(?:có|còn có|gồm)\b|\bcó sự tham dự\b|\bvới sự tham dự\b|\bcùng dự\b|"
         r"\bđại biểu tham dự\b|\btham dự (?:hội nghị|buổi|lễ) có\b|\b(?:tới|đến|về) dự\b|"
-        r"\bdự và (?:phát biểu|chỉ đạo)\b|\bdự (?:hội nghị|buổi làm việc) (?:còn )?có\b"
+        r"\bdự và (?:phát biểu|chỉ đạo)\b|\bdự (?:hội nghị|buổi làm việc) (?:còn )?có\b|"
+        r"\bđại biểu (?:gồm|là)\b"
     ),
-    "chair": re.compile(r"\b(?:chủ trì|đồng chủ trì|điều hành) (?:các |)(?:hội nghị|buổi|phiên|cuộc)|"
-                        r"\bchủ trì\.?$|\bchủ trì hội nghị\b"),
+    "chair": re.compile(
+        r"\b(?:chủ trì|đồng chủ trì|điều hành) (?:các |)(?:hội nghị|buổi|phiên|cuộc)|"
+        r"\bchủ trì\.?$|\bchủ trì hội nghị\b"
+    ),
     "greeting": re.compile(
         r"\b(?:cảm ơn|chúc mừng|chào mừng|gửi lời chúc|lời chúc|trân trọng|tri ân|"
         r"chúc các|chúc toàn thể|xin gửi)\b"
@@ -80,6 +84,16 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "shortcoming": re.compile(
         r"\b(?:hạn chế|tồn tại|khuyết điểm|yếu kém|bất cập|khó khăn|vướng mắc|chưa)\b"
     ),
+    # A sentence that only announces what follows: "... nhìn nhận những hạn chế."
+    "announces": re.compile(
+        r"\b(?:những|một số|các|nhiều) (?:hạn chế|tồn tại|khuyết điểm|kết quả|nhiệm vụ|"
+        r"giải pháp|khó khăn|vấn đề)(?:,? (?:khuyết điểm|tồn tại|hạn chế|nổi bật|chủ yếu|"
+        r"trọng tâm|cụ thể))*(?: như| sau| như sau| sau đây)?[.:…]?$"
+    ),
+    # The tail of a quotation: '... cần phải xem lại", bà Hải nói.'
+    "quote_tail": re.compile(r"[\"”'’»]\s*[,-–]\s*(?:ông|bà|anh|chị|em|cô)?[^,.\"”]{0,40}"
+                             r"\b(?:nói|cho biết|chia sẻ|khẳng định|nhấn mạnh|kể|thông tin)\.?$"),
+    "unpunctuated": re.compile(r"[^.!?…:;\"”’»)]$"),
     "figure": re.compile(r"\d"),
     "quote": re.compile(r"^[\"“'‘«]"),
     "interview": re.compile(r"^(?:\*|pv:|phóng viên:|hỏi:)"),
@@ -278,6 +292,23 @@ def shipped_model() -> Model:
     return Model.from_tsv(text)
 
 
+# How much an overall statement ("... đạt nhiều kết quả quan trọng", "từ nay đến cuối năm ...
+# tập trung ...") is lifted above its section's items, in ranking-score units.
+OVERALL_BONUS = 0.3
+
+
+class Assessment(NamedTuple):
+    """Per sentence: the expected reader grade in [0, 2] (0 for non-content), whether it
+    leans on the sentence before (:func:`needs_previous`), whether it is an aside in a
+    section listing (an appraisal, "đánh giá cao", or a connective opener, "Từ đó, ..."),
+    and its lift as an overall statement."""
+
+    grades: list[float]
+    dangling: list[bool]
+    aside: list[bool]
+    overall: list[float]
+
+
 def assess(
     sentences: Sequence[str],
     content: Sequence[bool],
@@ -285,13 +316,12 @@ def assess(
     sections: Sequence[str | None],
     *,
     model: Model | None = None,
-) -> tuple[list[float], list[bool]]:
-    """The expected grade of every content sentence (0 elsewhere) and whether it needs the
-    sentence before it (:func:`needs_previous`; False for non-content sentences)."""
+) -> Assessment:
+    """Assess every content sentence of a document (see :class:`Assessment`)."""
     model = model or shipped_model()
     report = any(section is not None for section in sections)
-    worth = [0.0] * len(sentences)
-    dangling = [False] * len(sentences)
+    n = len(sentences)
+    result = Assessment([0.0] * n, [False] * n, [False] * n, [0.0] * n)
     position = 0
     for i, sentence in enumerate(sentences):
         if not content[i]:
@@ -299,7 +329,10 @@ def assess(
         found = features(
             sentence, position=position, score=scores[i], section=sections[i], report=report
         )
-        worth[i] = model.worth(found)
-        dangling[i] = "needs_previous" in found
+        result.grades[i] = model.worth(found)
+        result.dangling[i] = "needs_previous" in found
+        if "overall_result" in found or "overall_task" in found:
+            result.overall[i] = OVERALL_BONUS
+        result.aside[i] = "praise" in found or "connective" in found
         position += 1
-    return worth, dangling
+    return result

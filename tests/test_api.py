@@ -110,8 +110,7 @@ def test_sections_are_tuples_of_labelled_sentences(summary):
     for name, group in summary.sections.items():
         assert isinstance(group, tuple)
         assert all(s.section == name and s.noise is None for s in group)
-        # The most representative first: by score, ties by position.
-        assert list(group) == sorted(group, key=lambda s: (-s.score, s.index))
+        assert len({s.index for s in group}) == len(group)
 
 
 def test_to_dict_is_json_ready(summary):

@@ -68,7 +68,8 @@ def test_threshold_applies_to_the_neighbour_graph():
 
 
 def reference_select(scores, similarity, eligible, lengths, budget, diversity, max_similarity):
-    """The selector as first written: a Python loop over each chosen row (the oracle)."""
+    """The selector as first written: a Python loop over each chosen row (the oracle).
+    A words budget takes the rank-order prefix that fits (the first pick always)."""
     candidates = [i for i, ok in enumerate(eligible) if ok]
     if not candidates:
         return ()
@@ -83,14 +84,11 @@ def reference_select(scores, similarity, eligible, lengths, budget, diversity, m
     words_left = budget.words
     chosen: list[int] = []
     while open_.any() and len(chosen) < limit:
-        fits = open_.copy()
-        if words_left is not None and chosen:
-            fits &= np.asarray([lengths[c] for c in candidates]) <= words_left
-        if not fits.any():
-            break
-        value = np.where(fits, (1 - diversity) * relevance - diversity * redundancy, -np.inf)
+        value = np.where(open_, (1 - diversity) * relevance - diversity * redundancy, -np.inf)
         k = int(np.argmax(value))
         best = candidates[k]
+        if words_left is not None and chosen and lengths[best] > words_left:
+            break
         chosen.append(best)
         open_[k] = False
         if words_left is not None:

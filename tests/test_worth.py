@@ -105,12 +105,15 @@ def test_model_round_trips_and_refuses_bad_files() -> None:
 
 
 def test_assess_skips_furniture() -> None:
-    grades, dangling = assess(
-        ["Tiêu đề", "Tại đây, đoàn đã kiểm tra.", "Huyện đạt nhiều kết quả quan trọng."],
-        [False, True, True], [0.0, 0.5, 0.5], [None, None, "results"],
+    assessment = assess(
+        ["Tiêu đề", "Tại đây, đoàn đã kiểm tra.", "Huyện đạt nhiều kết quả quan trọng.",
+         "Từ đó, huyện đánh giá cao các xã."],
+        [False, True, True, True], [0.0, 0.5, 0.5, 0.5], [None, None, "results", "results"],
     )  # fmt: skip
-    assert grades[0] == 0.0 and grades[1] > 0.0
-    assert dangling == [False, True, False]
+    assert assessment.grades[0] == 0.0 and assessment.grades[1] > 0.0
+    assert assessment.dangling == [False, True, False, False]
+    assert assessment.aside == [False, False, False, True]
+    assert assessment.overall[2] > 0 and assessment.overall[3] == 0
 
 
 REPORT = "\n".join(
@@ -152,3 +155,10 @@ def test_without_the_reader_view_attendance_can_win() -> None:
     plain = {"worth": 0.0, "report_worth": 0.0, "coverage": 0.0, "coherence": False}
     off = {s.index for s in summarize(REPORT, sentences=4, **plain).sentences}  # type: ignore[arg-type]
     assert on != off
+
+
+def test_a_section_leads_with_its_overall_statement() -> None:
+    summary = summarize(REPORT)
+    assert summary.sections.next_tasks[0].text.startswith("Từ nay đến cuối năm")
+    results = summary.sections.results
+    assert results and "tiếp tục tăng trưởng" in results[0].text
