@@ -39,44 +39,10 @@ from .document import (
     TextBuilder,
     require,
 )
+from .page_tree import prepare, text_of
 from .stdlib_html import visible_text
 
-# Elements that are never article content.
-_DROPPED_TAGS = (
-    "form", "button", "input", "select", "textarea", "nav", "aside", "footer", "iframe",
-    "noscript", "script", "style", "template", "svg", "dialog",
-)  # fmt: skip
-# Words in a class or id that name furniture whatever its size, and those that do when short.
-_FURNITURE_NAMES = frozenset(
-    """cookie cookies consent gdpr share sharing social sharebar comment comments binhluan
-    related relate lienquan tinlienquan newsletter subscribe subscription footer menu nav navbar
-    navigation breadcrumb breadcrumbs sidebar advert advertisement ads banner popup modal
-    masthead toolbar tags""".split()
-)
-_SHORT_FURNITURE_NAMES = frozenset(
-    "date time timestamp datetime publish published author authors byline meta source".split()
-)
-# A box whose heading says what it is: "Tin liên quan", "Bình luận", "Đọc thêm", ...
-_BOX_HEADING = re.compile(
-    r"^(?:Tin liên quan|Bài liên quan|Tin cùng chuyên mục|Tin khác|Tin mới nhất|Đọc nhiều|"
-    r"Đọc thêm|Xem thêm|Có thể bạn quan tâm|Bình luận|Ý kiến bạn đọc|Ý kiến|Gửi bình luận|"
-    r"Related|Comments?|Read more)\s*:?$",
-    re.IGNORECASE,
-)
-BOX_MAX_TEXT = 3000  # characters: a box bigger than this is not dropped for its heading
-# An element with at least this share of the page's text (and this many characters) is never
-# dropped for its name or heading: see _holds_the_article.
-ARTICLE_SHARE = 0.3
-ARTICLE_MIN_TEXT = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-SHORT_TEXT = 200  # characters: an element named "date" or "author" longer than this is kept
-_BLOCK_TAGS = frozenset(
-    """p div table ul ol li dl h1 h2 h3 h4 h5 h6 section article header footer aside blockquote
-    pre figure hr main nav form""".split()
-)
-# A layout table has a cell with block content or this much text.
-LAYOUT_CELL_TEXT = 300
-_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 # Lines that are furniture by their words, when short: a date line, a copyright, a share bar.
 FURNITURE_LINE_WORDS = 16
 # Each alternative is anchored or unmistakable: "Chia sẻ với phóng viên, ông A cho biết ..."
@@ -162,7 +128,7 @@ def read_html(page: str, source: str) -> Document:
     extracted = None
     if tree is not None:
         try:
-            _prune(tree)
+            prepare(tree)
             extracted = trafilatura.extract(
                 tree, include_comments=False, include_tables=True, include_images=False
             )
@@ -206,10 +172,6 @@ def _is_furniture_line(line: str, site: str | None) -> bool:
     return bool(_FURNITURE_LINE.search(line)) or bool(site and _same(line, site))
 
 
-def _text(element: Any) -> str:
-    return " ".join(str(element.text_content()).split())
-
-
 def _site_name(tree: Any) -> str | None:
     for meta in tree.iter("meta"):
         if meta.get("property") == "og:site_name" and meta.get("content"):
@@ -223,8 +185,8 @@ def _title(tree: Any, site: str | None) -> str | None:
     for meta in tree.iter("meta"):
         if meta.get("property") == "og:title" and meta.get("content"):
             candidates.append(meta.get("content"))
-    candidates += [_text(h1) for h1 in tree.iter("h1")][:1]
-    candidates += [_text(t) for t in tree.iter("title")][:1]
+    candidates += [text_of(h1) for h1 in tree.iter("h1")][:1]
+    candidates += [text_of(t) for t in tree.iter("title")][:1]
     for candidate in candidates:
         title = _strip_site(" ".join(candidate.split()), site)
         if title:
@@ -255,108 +217,3 @@ def _strip_site(title: str, site: str | None) -> str:
     if is_site(parts[0], last=False):
         return title[len(parts[0]) :].lstrip(" |-–—»:")
     return title
-
-
-def _names(element: Any) -> set[str]:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return set(_NAME_SPLIT.split(names)) - {""}
-
-
-def _prune(tree: Any) -> None:
-    """Remove furniture elements; turn layout tables into divs (see the module doc)."""
-    page_text = len(_text(tree))
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue  # comments, processing instructions
-        if element.tag in _DROPPED_TAGS:
-            doomed.append(element)
-            continue
-        if element.tag in ("html", "body", "main", "article"):
-            continue
-        names = _names(element)
-        furniture = bool(names & _FURNITURE_NAMES) or bool(
-            names & _SHORT_FURNITURE_NAMES and len(_text(element)) <= SHORT_TEXT
-        )
-        if furniture and not _holds_the_article(element, page_text):
-            doomed.append(element)
-    for element in tree.iter("h2", "h3", "h4", "h5", "h6", "b", "strong", "div", "span", "p"):
-        if len(element) > 2 or element.getparent() is None:
-            continue  # a heading has at most a link or two inside
-        if _BOX_HEADING.match(_text(element)):
-            box = element.getparent()
-            if (
-                box.tag not in ("body", "main", "article")
-                and len(_text(box)) <= BOX_MAX_TEXT
-                and not _holds_the_article(box, page_text)
-            ):
-                doomed.append(box)
-    doomed_ids = {id(element) for element in doomed}
-    for element in doomed:
-        if element.getparent() is not None and all(
-            id(ancestor) not in doomed_ids for ancestor in element.iterancestors()
-        ):
-            element.drop_tree()
-    for table in list(tree.iter("table")):
-        if _is_layout_table(table):
-            own = [
-                element
-                for element in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
-                if next(element.iterancestors("table"), None) is table
-            ]
-            for element in [table, *own]:
-                element.tag = "div"
-    _paragraphize(tree)
-
-
-def _holds_the_article(element: Any, page_text: int) -> bool:
-    """An element named or headed like furniture is kept when it holds the ``<h1>`` or a third
-    of the page's text: a wrapper ``class="main has-sidebar"``, an article container that
-    also holds the comment box. Furniture may then stay; the article is never lost."""
-    if next(element.iter("h1"), None) is not None:
-        return True
-    text = len(_text(element))
-    return text >= ARTICLE_MIN_TEXT and text >= ARTICLE_SHARE * page_text
-
-
-def _paragraphize(tree: Any) -> None:
-    """Give loose text a paragraph of its own: a ``<div>`` holding only text and inline
-    elements becomes a ``<p>``, and text or inline runs between blocks (``<b>sapo</b><p>…``)
-    are wrapped in one. trafilatura scores paragraphs; loose text (a sapo in a bare ``<div>``
-    or a table cell) is otherwise dropped."""
-    import lxml.html
-
-    for element in list(tree.iter("div", "td", "th", "section", "article", "main", "body")):
-        children = [c for c in element if isinstance(c.tag, str)]
-        if not any(c.tag in _BLOCK_TAGS for c in children):
-            if element.tag == "div" and _text(element):
-                element.tag = "p"
-            continue
-        run: Any = None
-        if element.text and element.text.strip():
-            run = lxml.html.Element("p")
-            run.text, element.text = element.text, None
-            element.insert(0, run)
-        for child in list(element):
-            if child is run:
-                continue
-            if not isinstance(child.tag, str) or child.tag in _BLOCK_TAGS:
-                run = None
-                if child.tail and child.tail.strip():
-                    run = lxml.html.Element("p")
-                    run.text, child.tail = child.tail, None
-                    child.addnext(run)
-                continue
-            if run is None:
-                run = lxml.html.Element("p")
-                child.addprevious(run)
-            run.append(child)
-
-
-def _is_layout_table(table: Any) -> bool:
-    for cell in table.iter("td", "th"):
-        if any(True for _ in cell.iter("p", "div", "table", "ul", "ol", "h1", "h2", "h3")):
-            return True
-        if len(_text(cell)) > LAYOUT_CELL_TEXT:
-            return True
-    return False
