@@ -1,23 +1,27 @@
 """Web pages: the article's title and main content, without the page's furniture.
 
 The main content is trafilatura's (Barbaresi 2021, ACL demo; the best-scoring open extractor in
-its own and in independent benchmarks), after two steps of our own that
-``benchmarks/html_eval.py`` showed it needs on news pages (docs/inputs.md has the numbers):
+its own and in independent benchmarks), after steps of our own that ``benchmarks/html_eval.py``
+showed it needs on news pages (docs/inputs.md has the numbers), done on the DOM by
+:func:`.page_tree.prepare`:
 
 1. *Furniture pruning.* Forms, buttons, ``<nav>``, ``<aside>``, ``<footer>`` and elements whose
    ``class``/``id`` name a share bar, a comment box, related links, a cookie banner, a
    newsletter box, a menu or a footer are removed; short elements named as a date, an author or
-   a byline too. Without it, a comment box or a cookie banner inside the article's container
-   is kept as content.
+   a byline too, and boxes headed "Tin liên quan", "Bình luận", ... Without it, a comment box
+   or a cookie banner inside the article's container is kept as content. An element holding the
+   ``<h1>`` or a third of the page's text is never removed this way.
 2. *Layout tables.* A ``<table>`` whose cells hold paragraphs or long text lays out a page; it
    becomes nested ``<div>`` elements, so that trafilatura scores the article cell apart from
    the masthead, menu and footer cells. Data tables (short cells) stay tables.
+3. *Loose text.* Text outside any paragraph (a sapo in a bare ``<div>`` or a table cell) gets a
+   ``<p>`` of its own; trafilatura would drop it.
 
-Then lines that are only a date, a copyright or a share prompt are removed (recorded in the
-source map). The title is ``og:title``, else the ``<h1>``, else the ``<title>``, without the
-site's name (``" | Báo X"``, ``" - Báo X"``); it is the first line of the converted text, so the
-summarizer sees it as the title, and the sapo (the lead paragraph) is kept as the first
-paragraph.
+Then short lines that are only a date line, a copyright, a share bar or the site's name are
+removed (recorded in the source map). The title is ``og:title``, else the ``<h1>``, else the
+``<title>``, without the site's name (``" | Báo X"``, ``" - Báo X"``); it is the first line of
+the converted text, so the summarizer sees it as the title, and the sapo (the lead paragraph)
+is kept as the first paragraph.
 
 When trafilatura finds no main content (markup libxml2 cannot parse, a fragment too short to
 score), the page's whole visible text is taken instead, by :mod:`.stdlib_html`.
@@ -115,10 +119,10 @@ def read_html(page: str, source: str) -> Document:
     builder = TextBuilder()
     tree: Any = None
     # libxml2 refuses C0 control characters (and NUL) in text: a browser shows none of them.
-    clean = _CONTROL.sub("", page)
-    if clean.strip():
+    markup = _CONTROL.sub("", page)
+    if markup.strip():
         try:
-            tree = lxml.html.fromstring(clean)
+            tree = lxml.html.fromstring(markup)
         except (lxml.etree.ParserError, ValueError):
             tree = None  # empty after parsing, or an XML declaration with an encoding
     site = _site_name(tree) if tree is not None else None
