@@ -15,7 +15,7 @@ import dataclasses
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .document import (
     KINDS,
@@ -26,6 +26,9 @@ from .document import (
     ReadError,
 )
 from .url import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT, UrlError
+
+if TYPE_CHECKING:
+    from ..summary import Summary
 
 __all__ = [
     "KINDS",
@@ -164,7 +167,7 @@ def summarize_source(
     words: int | None = None,
     title: str | None = None,
     **options: Any,
-) -> Any:
+) -> Summary:
     """Read ``source`` (see :func:`read`; ``kind``, ``encoding``, ``timeout``, ``max_bytes``
     and ``max_redirects`` go to it) and summarize the converted text with the document's title
     (``title`` overrides it); the other ``options`` are :class:`~summarize.Summarizer`'s.
