@@ -1,7 +1,8 @@
 """Main-content extraction from news pages: the candidates and the final pipeline, measured.
 
 Real articles (title, sapo, body) from a VietNews JSONL file are wrapped in web pages built here,
-in three layouts that news sites use — semantic HTML5 tags, ``<div>`` soup and a table layout —
+in four layouts that news sites use — semantic HTML5 tags, ``<div>`` soup, a table layout, and
+``<div>``s whose generated class names (``css-x7k2qa``) say nothing —
 with the furniture real pages carry: a masthead and menu, a date line and a byline, a share
 bar, related links (the titles of other real articles), a comment box ("Chưa có bình luận
 nào."), a cookie banner ("Đồng ý"), a newsletter form and a footer with the newsroom's phone
@@ -40,12 +41,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-LAYOUTS = ("semantic", "divsoup", "table")
+LAYOUTS = ("semantic", "divsoup", "table", "hashed")
 SUMMARY_SENTENCES = 3
 
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]”])")
 _SPACE_AFTER = re.compile(r"([(\[“])\s+")
 _WS = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,9 @@ def detokenize(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    """Whitespace collapsed and NFC: some VietNews articles are NFD, extractors give NFC."""
-    return unicodedata.normalize("NFC", _WS.sub(" ", text).strip())
+    """Whitespace collapsed, zero-width characters dropped, NFC: some VietNews articles are
+    NFD or hold U+200B, and the extractors give NFC without it."""
+    return unicodedata.normalize("NFC", _WS.sub(" ", _ZERO_WIDTH.sub("", text)).strip())
 
 
 def load_articles(path: Path, limit: int, offset: int = 0) -> list[Article]:
@@ -202,7 +205,34 @@ def build_page(article: Article, layout: str, others: list[Article], rng: random
             f"<div class='cookie'>{f['cookie']} <button>Đồng ý</button></div>"
             "</body></html>"
         )
+    if layout == "hashed":
+        # Generated class names (CSS modules, CSS-in-JS) that say nothing, no semantic tags:
+        # only the structure, the text and the box headings are left to tell furniture apart.
+        h = _hasher(rng)
+        return (
+            f"<html><head>{f['head']}</head><body><div class='{h()}'>"
+            f"<div class='{h()}'><div class='{h()}'>{SITE}</div><div class='{h()}'>{f['menu']}"
+            f"</div></div><div class='{h()}'><div class='{h()}'>"
+            f"<h1 class='{h()}'>{f['title']}</h1>"
+            f"<div class='{h()}'><span class='{h()}'>{f['date']}</span>"
+            f"<span class='{h()}'>{f['byline']}</span></div>"
+            f"<div class='{h()}'>{f['share']}</div>"
+            f"<h2 class='{h()}'>{sapo}</h2><div class='{h()}'>{body}</div></div>"
+            f"<div class='{h()}'><h3 class='{h()}'>Tin liên quan</h3>"
+            f"<div class='{h()}'>{f['related'].replace('<li>', '<div>').replace('</li>', '</div>')}"
+            f"</div></div><div class='{h()}'><div class='{h()}'>Bình luận</div>"
+            f"<div class='{h()}'>{f['comments']}</div></div></div>"
+            f"<div class='{h()}'>{f['newsletter']}</div>"
+            f"<div class='{h()}'>{f['footer']}</div>"
+            f"<div class='{h()}'>{f['cookie']} <span class='{h()}'>Đồng ý</span></div>"
+            "</div></body></html>"
+        )
     raise ValueError(f"`layout` = {layout!r} is invalid; must be one of {', '.join(LAYOUTS)}")
+
+
+def _hasher(rng: random.Random) -> Callable[[], str]:
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    return lambda: "css-" + "".join(rng.choice(alphabet) for _ in range(6))
 
 
 def pages(articles: list[Article], seed: int = 0) -> Iterator[tuple[Article, str, str]]:

@@ -40,6 +40,11 @@ _BLOCK_TAGS = frozenset(
     """p div table ul ol li dl h1 h2 h3 h4 h5 h6 section article header footer aside blockquote
     pre figure hr main nav form""".split()
 )
+# A "heading" this long, or this long and ending like a sentence, is a paragraph: a sapo set
+# in an <h2>. Sub-headings are short and unpunctuated.
+LONG_HEADING_WORDS = 25
+PUNCTUATED_HEADING_WORDS = 10
+_SENTENCE_END = (".", "!", "?", "…", '."', ".”", ")")
 # A layout table has a cell with block content or this much text.
 LAYOUT_CELL_TEXT = 300
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -112,14 +117,55 @@ def _holds_the_article(element: Any, page_text: int) -> bool:
     return text >= ARTICLE_MIN_TEXT and text >= ARTICLE_SHARE * page_text
 
 
+def _article_root(tree: Any) -> Any:
+    """The element the article is in: the lowest ancestor of the first ``<h1>`` that holds half
+    of the page's paragraph text; else the grandparent of the element with the most paragraph
+    text among its children (the grandparent, so that a sapo or a title beside the body's own
+    container is in it too); else the whole page."""
+    lengths = [(p, len(text_of(p))) for p in tree.iter("p")]
+    total = sum(n for _, n in lengths)
+    if not total:
+        return tree
+    held: dict[int, int] = {}
+    under: dict[int, int] = {}
+    parents: dict[int, Any] = {}
+    for p, n in lengths:
+        parent = p.getparent()
+        if parent is not None:
+            under[id(parent)] = under.get(id(parent), 0) + n
+            parents[id(parent)] = parent
+        for ancestor in p.iterancestors():
+            held[id(ancestor)] = held.get(id(ancestor), 0) + n
+    h1 = next(tree.iter("h1"), None)
+    if h1 is not None:
+        for ancestor in h1.iterancestors():
+            if held.get(id(ancestor), 0) >= total / 2:
+                return ancestor
+    best = parents[max(under, key=lambda key: under[key])] if under else None
+    if best is None:
+        return tree
+    grandparent = best.getparent()
+    return grandparent if grandparent is not None else best
+
+
 def _paragraphize(tree: Any) -> None:
-    """Give loose text a paragraph of its own: a ``<div>`` holding only text and inline
-    elements becomes a ``<p>``, and text or inline runs between blocks (``<b>sapo</b><p>…``)
-    are wrapped in one. trafilatura scores paragraphs; loose text (a sapo in a bare ``<div>``
-    or a table cell) is otherwise dropped."""
+    """Give loose text in the article a paragraph of its own: a ``<div>`` holding only text and
+    inline elements becomes a ``<p>``, text or inline runs between blocks (``<b>sapo</b><p>…``)
+    are wrapped in one, and a "heading" that is long or ends like a sentence (a sapo set in an
+    ``<h2>``) becomes a ``<p>``. trafilatura scores paragraphs; loose text (a sapo in a
+    bare ``<div>`` or a table cell) is otherwise dropped. Only inside :func:`_article_root`:
+    outside it, a footer or a cookie notice made a paragraph would be kept as content."""
     import lxml.html
 
-    for element in list(tree.iter("div", "td", "th", "section", "article", "main", "body")):
+    root = _article_root(tree)
+    for heading in list(root.iter("h2", "h3", "h4", "h5", "h6")):
+        text = text_of(heading)
+        words = len(text.split())
+        if words >= LONG_HEADING_WORDS or (
+            words >= PUNCTUATED_HEADING_WORDS and text.endswith(_SENTENCE_END)
+        ):
+            heading.tag = "p"
+    for element in list(root.iter("div", "td", "th", "section", "article", "main", "body")):
         children = [c for c in element if isinstance(c.tag, str)]
         if not any(c.tag in _BLOCK_TAGS for c in children):
             if element.tag == "div" and text_of(element):
