@@ -2,11 +2,12 @@
 
 Real articles (title, sapo, body) from a VietNews JSONL file are wrapped in web pages built here,
 in four layouts that news sites use — semantic HTML5 tags, ``<div>`` soup, a table layout, and
-``<div>``s whose generated class names (``css-x7k2qa``) say nothing —
-with the furniture real pages carry: a masthead and menu, a date line and a byline, a share
-bar, related links (the titles of other real articles), a comment box ("Chưa có bình luận
-nào."), a cookie banner ("Đồng ý"), a newsletter form and a footer with the newsroom's phone
-number and "© Bản quyền ...". The pages are generated at run time and never written to disk.
+``<div>``s whose generated class names (``css-x7k2qa``) say nothing — with the furniture real
+pages carry: a masthead and menu, a date line and a byline, a share bar, related links (the
+titles of other real articles), a comment box ("Chưa có bình luận nào."), a cookie banner
+("Đồng ý"), a newsletter form and a footer with the newsroom's phone number and "© Bản quyền
+...". The div-soup pages also have a "Xem thêm: <link>" paragraph inside the body. The pages
+are generated at run time and never written to disk.
 
 For each extractor the table gives, over all pages:
 
@@ -171,7 +172,7 @@ def build_page(article: Article, layout: str, others: list[Article], rng: random
             f"<div class='detail-time'>{f['date']}</div>"
             f"<div class='social-share'>{f['share']}</div>"
             f"<div class='detail-sapo'>{sapo}</div>"
-            f"<div class='detail-content'>{body}</div>"
+            f"<div class='detail-content'>{_with_read_more(article, others)}</div>"
             f"<div class='detail-author'>{f['byline']}</div>"
             "</div>"
             f"<div class='box-related'><div class='box-title'>Tin liên quan</div><ul>"
@@ -233,6 +234,17 @@ def build_page(article: Article, layout: str, others: list[Article], rng: random
 def _hasher(rng: random.Random) -> Callable[[], str]:
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
     return lambda: "css-" + "".join(rng.choice(alphabet) for _ in range(6))
+
+
+def _with_read_more(article: Article, others: list[Article]) -> str:
+    """The body with a "Xem thêm: <link>" paragraph after its second paragraph, as sites put
+    related articles inside the text."""
+    paragraphs = [f"<p>{_esc(p)}</p>" for p in article.body]
+    if others:
+        other = others[0]
+        link = f"<a href='/tin/{other.id}.html'>{_esc(other.title)}</a>"
+        paragraphs.insert(2, f"<p><strong>Xem thêm:</strong> {link}</p>")
+    return "".join(paragraphs)
 
 
 def pages(articles: list[Article], seed: int = 0) -> Iterator[tuple[Article, str, str]]:
