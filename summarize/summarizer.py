@@ -155,7 +155,11 @@ class Summarizer:
         words: int | None = None,
         title: str | None = None,
     ) -> Summary:
-        """Summarize ``text``; give at most one of ``sentences`` (default 3), ``ratio``, ``words``.
+        """Summarize ``text``; give at most one of ``sentences``, ``ratio``, ``words``.
+
+        With none, the default budget: 4 sentences for a report (the event, the main result,
+        the main shortcoming, the main next task), and for other text the best sentences that
+        fit in 90 syllables (two or three sentences of news; see ``docs/usage.md``).
 
         ``title`` is the document's headline when the caller has it apart from the text; by
         default the title line detected at the top of ``text`` is used. Either way the title is
@@ -228,8 +232,7 @@ class Summarizer:
             grades = assessment.grades
             if opts.coherence:
                 needs_previous = assessment.dangling
-            report = any(label.section is not None for label in labels)
-            weight = opts.report_worth if report else opts.worth
+            weight = opts.report_worth if _reads_like_report(labels) else opts.worth
             if weight:
                 scores = _rescaled(scores + weight * np.asarray(grades), content)
         chosen = set(
@@ -238,7 +241,7 @@ class Summarizer:
                 similarity,
                 content,
                 lengths,
-                budget,
+                budget.resolve(_reads_like_report(labels)),
                 diversity=opts.diversity,
                 max_similarity=opts.max_similarity,
                 needs_previous=needs_previous,
@@ -365,6 +368,10 @@ class Summarizer:
                 )
             groups[name] = tuple(ranked[:k])
         return Sections(**groups)
+
+def _reads_like_report(labels: Sequence[sections.Label]) -> bool:
+    return any(label.section is not None for label in labels)
+
 
 _GROUP = {name: number for number, name in enumerate(sections.LABELS)}
 

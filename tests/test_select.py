@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from summarize.select import DEFAULT_SENTENCES, MAX_SIMILARITY, Budget, select
+from summarize.select import (
+    DEFAULT_SENTENCES,
+    MAX_SIMILARITY,
+    NEWS_WORDS,
+    REPORT_SENTENCES,
+    Budget,
+    select,
+)
 
 
 def no_edges(n: int) -> sp.csr_matrix:
@@ -116,7 +123,10 @@ def test_nothing_eligible_gives_nothing():
 
 
 def test_budget_from_options():
-    assert Budget.from_options() == Budget(sentences=DEFAULT_SENTENCES)
+    assert Budget.from_options() == Budget()  # the default, resolved once the document is known
+    assert Budget().resolve(report=True) == Budget(sentences=REPORT_SENTENCES)
+    assert Budget().resolve(report=False) == Budget(sentences=REPORT_SENTENCES, words=NEWS_WORDS)
+    assert Budget(sentences=2).resolve(report=True) == Budget(sentences=2)
     assert Budget.from_options(sentences=5) == Budget(sentences=5)
     assert Budget.from_options(ratio=1) == Budget(ratio=1.0)
     assert Budget.from_options(words=50) == Budget(words=50)
