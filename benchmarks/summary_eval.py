@@ -28,13 +28,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import graded
-from systems import _library, build_systems
+from systems import build_systems
 
-DEFAULT_SYSTEMS = "lead-3,summarize,summarize-syllable,summarize-plain,sumy-lexrank,summa"
-# Ablation: the library without the reader's view (no worth, coherence or coverage).
-EXTRA_PRESETS = {
-    "summarize-plain": {"worth": 0.0, "report_worth": 0.0, "coherence": False, "coverage": 0.0}
-}
+DEFAULT_SYSTEMS = "lead-3,summarize,summarize-syllable,summarize-noreader,sumy-lexrank,summa"
 
 
 def ndcg(chosen: Sequence[int], relevance: Sequence[float], k: int) -> float:
@@ -116,7 +112,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = graded.load(args.split, args.data)
     systems = {name: system.select for name, system in build_systems(0).items()}
-    systems.update({name: _library(options) for name, options in EXTRA_PRESETS.items()})
     names = args.systems.split(",")
     unknown = [name for name in names if name not in systems]
     if unknown:

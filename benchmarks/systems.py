@@ -36,6 +36,8 @@ LIBRARY_PRESETS: dict[str, dict[str, Any]] = {
     # The fast mode doing what the peers do (a summary, no sections): a like-for-like speed row.
     "summarize-syllable-nosections": {"tokenizer": "syllable", "sections": False},
     "summarize-notitle": {"title_weight": 0.0},
+    # The reader's view off (summary-worthiness, coherence, section coverage): what it costs.
+    "summarize-noreader": {"worth": 0.0, "report_worth": 0.0, "coherence": False, "coverage": 0.0},
     "summarize-textrank": {"ranker": "textrank", **_PLAIN},
     "summarize-pacsum": {**_PLAIN},
     "summarize-pacsum+lead": {**_PLAIN, "position_weight": 0.8},
