@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import threading
 import time
@@ -43,6 +44,15 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
             to_cp1258(SMALL.replace("<head>", "<head><meta charset='utf-8'>")),
         ),
         "/lon": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 5000 + b"</p>"),
+        "/nen": (
+            200,
+            {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"},
+            gzip.compress(PAGE.encode()),
+        ),
+        "/bom-nen": (  # 10 MB of spaces in a few kilobytes
+            200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+            gzip.compress(b" " * 10_000_000),
+        ),
         "/bao-cao.pdf": (200, {"Content-Type": "application/pdf"}, report_pdf()),
         "/bao-cao": (200, {"Content-Type": "application/octet-stream"}, report_docx()),
         "/ghi-chu": (200, {"Content-Type": "text/plain; charset=utf-8"}, BODY[1].encode()),
@@ -76,11 +86,17 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that stops reading (a size limit, a timeout) is what the tests do
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     _Handler.routes = _routes()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
+    httpd = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -136,6 +152,12 @@ def test_size_limit_timeout_and_http_errors(server: str) -> None:
     assert isinstance(info.value, ValueError) and "\n" not in str(info.value)
     with pytest.raises(UrlError, match=r"127\.0\.0\.1:9/"):
         read("http://127.0.0.1:9/", timeout=2)  # nothing listens on the discard port
+
+
+def test_a_compressed_body_is_decompressed_within_the_size_limit(server: str) -> None:
+    assert SAPO in read(f"{server}/nen").text
+    with pytest.raises(UrlError, match="once decompressed"):
+        read(f"{server}/bom-nen", max_bytes=1_000_000)
 
 
 def test_charset_from_the_header_or_the_meta(server: str) -> None:

@@ -2,9 +2,10 @@
 
 Only ``http`` and ``https`` are fetched, redirects included (no ``file:``, ``ftp:``, ``data:``).
 Redirects are followed here, one at a time, at most ``max_redirects``; the body is read in
-chunks and refused beyond ``max_bytes``; ``timeout`` bounds every network operation and the
-whole download. Every failure is a :class:`UrlError` whose message is one line naming the URL
-and the cause: ``https://x.vn/a: HTTP 404 Not Found``.
+chunks and refused beyond ``max_bytes`` (a gzip or deflate body too, once decompressed);
+``timeout`` bounds every network operation and the whole download. Every failure is a
+:class:`UrlError` whose message is one line naming the URL and the cause:
+``https://x.vn/a: HTTP 404 Not Found``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,9 +105,32 @@ def _response(response: Any, url: str, max_bytes: int, deadline: float, timeout:
         if size > max_bytes:
             raise UrlError(url, f"larger than the limit of {max_bytes:,} bytes")
         chunks.append(chunk)
+    body = b"".join(chunks)
+    encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        body = _decompress(body, encoding, url, max_bytes)
+    elif encoding != "identity":
+        raise UrlError(url, f"unsupported Content-Encoding {encoding!r}")
     content_type = response.headers.get_content_type() if "Content-Type" in response.headers else ""
     charset = response.headers.get_content_charset()
-    return Response(response.geturl() or url, b"".join(chunks), content_type.lower(), charset)
+    return Response(response.geturl() or url, body, content_type.lower(), charset)
+
+
+def _decompress(body: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """A gzip or deflate body, refused beyond ``max_bytes`` once decompressed (a small body can
+    expand a thousandfold). We ask for none (no Accept-Encoding); some servers send it anyway."""
+    wbits = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        data = inflater.decompress(body, max_bytes + 1)
+    except zlib.error:
+        try:  # "deflate" is sent raw (without the zlib header) by some servers
+            data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, max_bytes + 1)
+        except zlib.error as exc:
+            raise UrlError(url, f"corrupt {encoding} body ({exc})") from None
+    if len(data) > max_bytes:
+        raise UrlError(url, f"larger than the limit of {max_bytes:,} bytes once decompressed")
+    return data
 
 
 def _cause(reason: object, timeout: float) -> str:
