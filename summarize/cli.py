@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
 from .readers import Document, ReadError, detect_kind, is_url, read
-from .readers.text import read_text
 from .renderers import FORMATS, LANGUAGES, render
 from .segment import SPLITS
 from .summarizer import DEFAULT_MAX_CHARS, Summarizer
@@ -74,7 +73,12 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
         help="a .txt, .html, .docx or .pdf file, an http(s) URL, or - for stdin (default)",
     )
     budget = parser.add_mutually_exclusive_group()
-    budget.add_argument("-n", "--sentences", type=int, help="number of sentences (default 3)")
+    budget.add_argument(
+        "-n",
+        "--sentences",
+        type=int,
+        help="number of sentences (default: 4 for a report, else what fits in 90 words)",
+    )
     budget.add_argument("-r", "--ratio", type=float, help="fraction of the sentences, in (0, 1]")
     budget.add_argument("-w", "--words", type=int, help="at most this many words")
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format")
@@ -196,7 +200,8 @@ def main(
             if document.kind != "text":  # offsets index the converted text: carry it
                 summary = dataclasses.replace(summary, source_text=document.text)
             rendered.append((name, summary, document.text))
-        _write(_render_all(rendered, args, multiple=len(inputs) > 1), args.output, out)
+        if rendered:  # (when every one of several inputs failed, there is nothing to write)
+            _write(_render_all(rendered, args, multiple=len(inputs) > 1), args.output, out)
         if failed:
             return EXIT_USAGE
     except SystemExit as exc:  # --help and --version print and exit 0 inside argparse
@@ -273,8 +278,6 @@ def _read_input(name: str, args: argparse.Namespace, stdin: TextIO | None) -> Do
     text = stream.read()  # a text stream (tests inject io.StringIO)
     if kind is None:
         kind = detect_kind(None, text.encode("utf-8", errors="surrogatepass"))
-    if kind == "text":
-        return read_text(text, "<stdin>")
     return read(text, kind=kind, name="<stdin>")
 
 
