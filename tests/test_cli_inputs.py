@@ -103,6 +103,13 @@ def test_one_bad_file_among_several(inputs: dict[str, Path], tmp_path: Path) -> 
     assert "no such file" in one_line(err) and str(missing) in err
 
 
+def test_every_input_failing(tmp_path: Path) -> None:
+    missing = [str(tmp_path / "a.txt"), str(tmp_path / "b.pdf")]
+    code, out, err = run(*missing, "--format", "json")
+    assert (code, out) == (2, "")
+    assert [line.split(": ")[2] for line in err.splitlines()] == missing
+
+
 def test_output_file(inputs: dict[str, Path], tmp_path: Path) -> None:
     target = tmp_path / "tom-tat.md"
     code, out, err = run(str(inputs["docx"]), "-o", str(target), "-f", "markdown", *FAST)
