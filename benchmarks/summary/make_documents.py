@@ -1,8 +1,9 @@
 """Pick the documents of the summary-worthiness sets by a fixed rule (run once; kept for record).
 
 dev: the VietNews validation articles labelled for sections (development files, not the
-held-out ones), 20 report articles of the training split (every 40th, from the first), and the
-project's own examples. heldout: 20 other report articles (every 40th, from the 20th) and 20
+held-out ones), 20 report articles of the training split (every 40th, from the first), the
+project's own examples, and (added in a second round, for news) 30 news articles of the
+validation split (every 50th deduplicated article from the 8,000th). heldout: 20 other report articles (every 40th, from the 20th) and 20
 news articles of the validation split (every 50th deduplicated article from the 6,000th).
 Articles of more than 40 lines are passed over, to keep a grading pass readable.
 """
@@ -54,11 +55,16 @@ def main() -> None:
     docs += [{"id": r["id"], "source": "vietnews-train", "split": "dev"} for r in dev_train]
     for name in sorted(Path(HERE.parent.parent / "examples").glob("*.txt")):
         docs.append({"id": name.name, "source": "example", "split": "dev"})
+    news_dev = [
+        i for i in order[8000::50] if i not in set(labelled) and len(lines(val[i]["text"])) <= MAX_LINES
+    ][:30]
     held_train = [r for r in train[20::40] if len(lines(r["text"])) <= MAX_LINES][:20]
     docs += [{"id": r["id"], "source": "vietnews-train", "split": "heldout"} for r in held_train]
     used = set(labelled)
     news = [i for i in order[6000::50] if i not in used and len(lines(val[i]["text"])) <= MAX_LINES]
     docs += [{"id": i, "source": "vietnews-val", "split": "heldout"} for i in news[:20]]
+    # The second round's news is appended, so the first round's documents keep their order.
+    docs += [{"id": i, "source": "vietnews-val", "split": "dev"} for i in news_dev]
     with open(HERE / "documents.jsonl", "w", encoding="utf-8") as out:
         for doc in docs:
             out.write(json.dumps(doc) + "\n")
