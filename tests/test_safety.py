@@ -117,14 +117,23 @@ def test_fresh_import_and_summary_need_no_network() -> None:
     assert done.stdout.startswith("ok")
 
 
+# The one module that may reach the network, and what it may import for it: the URL reader,
+# used only when the caller passes a URL (summarize.read, summarize_source, the CLI).
+NETWORK_ALLOWED = {"readers/url.py": {"socket", "urllib"}}
+
+
 def _package_sources() -> list[Path]:
-    sources = sorted(PACKAGE.glob("*.py"))
+    sources = sorted(PACKAGE.rglob("*.py"))  # subpackages too: readers/, renderers/
     assert len(sources) > 10
     return sources
 
 
-@pytest.mark.parametrize("path", _package_sources(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", _package_sources(), ids=lambda p: p.relative_to(PACKAGE).as_posix()
+)
 def test_no_pickle_eval_exec_network_or_subprocess_in_the_package(path: Path) -> None:
+    allowed = NETWORK_ALLOWED.get(path.relative_to(PACKAGE).as_posix(), set())
+    forbidden = FORBIDDEN_MODULES - allowed
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -134,7 +143,7 @@ def test_no_pickle_eval_exec_network_or_subprocess_in_the_package(path: Path) ->
         else:
             names = []
         for name in names:
-            assert name.split(".")[0] not in FORBIDDEN_MODULES, f"{path.name} imports {name}"
+            assert name.split(".")[0] not in forbidden, f"{path.name} imports {name}"
         if isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name):
                 assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}"
