@@ -180,7 +180,8 @@ def _is_image_alt(line: str) -> bool:
     """Whether a stripped line ends like image alt-text: in ``-0``, or ``- 0`` after a space
     (what ``\\s-\\s?0\\s*$|-0\\s*$`` finds in a line without trailing space)."""
     if line.endswith("-0"):
-        return True
+        # "... Tây Nguyên -0", "...Nguyên-0"; not a score: "Việt Nam thắng Lào 2-0".
+        return len(line) < 3 or not line[-3].isdigit()
     return (
         len(line) >= 4
         and line[-1] == "0"

@@ -309,3 +309,26 @@ def test_noise_agrees_with_the_hand_annotated_examples():
                 assert None not in reasons, where
             if entry["role"] in exact:
                 assert set(reasons) == {exact[entry["role"]]}, where
+
+
+def test_scores_bylines_and_colons_that_are_content() -> None:
+    text = (
+        "Mở đầu bài viết với một câu đầy đủ ý nghĩa.\n"
+        "Đội tuyển Việt Nam thắng Lào 2-0\n"
+        "UBND tỉnh Sơn Hà vừa ban hành kế hoạch phòng chống thiên tai năm 2025.\n"
+        "Phó Chủ tịch UBND tỉnh nhấn mạnh ba nhiệm vụ trọng tâm trong năm tới như sau: "
+        "rà soát hồ chứa, gia cố đê và di dời dân.\n"
+        "Kết thúc bài viết bằng một câu khác."
+    )
+    noise = detect_noise(text, segment(text))
+    reason_of = {
+        text[s.start : s.end]: r for s, r in zip(noise.sentences, noise.reasons, strict=True)
+    }
+    assert reason_of["Đội tuyển Việt Nam thắng Lào 2-0"] != "image_alt"  # a score, not alt-text
+    decree = "UBND tỉnh Sơn Hà vừa ban hành kế hoạch phòng chống thiên tai năm 2025."
+    assert reason_of[decree] is None
+    # A colon inside a long sentence is no heading.
+    assert all(r is None for s, r in reason_of.items() if s.startswith("Phó Chủ tịch"))
+    # The real thing still is furniture.
+    alt = "Mở đầu bài viết với một câu.\nHội nghị sơ kết công tác 6 tháng -0\nKết thúc bài viết."
+    assert "image_alt" in detect_noise(alt, segment(alt)).reasons
