@@ -75,3 +75,16 @@ def test_unreadable_inputs_raise_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="unknown encoding"):
         read(b"abc", kind="text", encoding="nope")
     assert read("Xin chào".encode("cp1258"), kind="text", encoding="cp1258").text == "Xin chào"
+
+
+def test_import_summarize_loads_no_reader_dependency() -> None:
+    """The readers' packages (and urllib's HTTP machinery) load when such an input is read."""
+    import subprocess
+    import sys
+
+    heavy = ("urllib.request", "http.client", "trafilatura", "lxml", "docx", "pdfminer")
+    code = f"import sys, summarize; print([m for m in {heavy!r} if m in sys.modules])"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"

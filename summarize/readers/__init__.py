@@ -18,14 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .document import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_TIMEOUT,
     KINDS,
     Block,
     CorruptDocumentError,
     Document,
     MissingExtraError,
     ReadError,
+    UrlError,
 )
-from .url import DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT, UrlError
 
 if TYPE_CHECKING:
     from ..summary import Summary

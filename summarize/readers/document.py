@@ -16,6 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 KINDS = ("text", "html", "url", "docx", "pdf")
+# URL limits (:mod:`.url`, which imports urllib only when a URL is read).
+DEFAULT_TIMEOUT = 20.0  # seconds, for each network operation and for the whole download
+DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_REDIRECTS = 5
 # Block kinds: what a line of the converted text was in its source.
 TITLE = "title"
 HEADING = "heading"
@@ -38,6 +42,14 @@ class MissingExtraError(ReadError):
             f"reading {kind} needs the {package} package: pip install 'summarize[{extra}]'"
         )
         self.extra = extra
+
+
+class UrlError(ReadError):
+    """A URL that could not be fetched (:mod:`.url`); ``url`` is the URL that failed."""
+
+    def __init__(self, url: str, cause: str) -> None:
+        super().__init__(f"{url}: {cause}")
+        self.url = url
 
 
 class CorruptDocumentError(ReadError):

@@ -19,23 +19,12 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from .document import ReadError
+from .document import UrlError
 
-DEFAULT_TIMEOUT = 20.0  # seconds
-DEFAULT_MAX_BYTES = 20_000_000
-DEFAULT_MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 CHUNK = 65_536
 USER_AGENT = "summarize (+https://pypi.org/project/summarize/) Python-urllib"
 _REDIRECTS = (301, 302, 303, 307, 308)
-
-
-class UrlError(ReadError):
-    """A URL that could not be fetched; ``url`` is the URL that failed."""
-
-    def __init__(self, url: str, cause: str) -> None:
-        super().__init__(f"{url}: {cause}")
-        self.url = url
 
 
 @dataclass(frozen=True, slots=True)
