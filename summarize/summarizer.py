@@ -225,6 +225,7 @@ class Summarizer:
         )
         needs_previous: list[bool] | None = None
         assessment = None
+        eligible = content
         if opts.worth or opts.report_worth or opts.coherence:
             assessment = worth.assess(
                 analysed, content, scores.tolist(), [label.section for label in labels]
@@ -232,6 +233,12 @@ class Summarizer:
             grades = assessment.grades
             if opts.coherence:
                 needs_previous = assessment.dangling
+                # A lead-in ("... như sau:") holds nothing until what follows it.
+                standalone = [
+                    c and not lead for c, lead in zip(content, assessment.lead_in, strict=True)
+                ]
+                if any(standalone):
+                    eligible = standalone
             weight = opts.report_worth if _reads_like_report(labels) else opts.worth
             if weight:
                 scores = _rescaled(scores + weight * np.asarray(grades), content)
@@ -239,7 +246,7 @@ class Summarizer:
             select_rows(
                 scores,
                 similarity,
-                content,
+                eligible,
                 lengths,
                 budget.resolve(_reads_like_report(labels)),
                 diversity=opts.diversity,

@@ -301,12 +301,14 @@ class Assessment(NamedTuple):
     """Per sentence: the expected reader grade in [0, 2] (0 for non-content), whether it
     leans on the sentence before (:func:`needs_previous`), whether it is an aside in a
     section listing (an appraisal, "đánh giá cao", or a connective opener, "Từ đó, ..."),
-    and its lift as an overall statement."""
+    its lift as an overall statement, and whether it is a lead-in whose content is what
+    follows ("... báo cáo kết quả như sau:")."""
 
     grades: list[float]
     dangling: list[bool]
     aside: list[bool]
     overall: list[float]
+    lead_in: list[bool]
 
 
 def assess(
@@ -321,7 +323,7 @@ def assess(
     model = model or shipped_model()
     report = any(section is not None for section in sections)
     n = len(sentences)
-    result = Assessment([0.0] * n, [False] * n, [False] * n, [0.0] * n)
+    result = Assessment([0.0] * n, [False] * n, [False] * n, [0.0] * n, [False] * n)
     position = 0
     for i, sentence in enumerate(sentences):
         if not content[i]:
@@ -334,5 +336,6 @@ def assess(
         if "overall_result" in found or "overall_task" in found:
             result.overall[i] = OVERALL_BONUS
         result.aside[i] = "praise" in found or "connective" in found
+        result.lead_in[i] = "colon_end" in found
         position += 1
     return result

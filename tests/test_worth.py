@@ -162,3 +162,15 @@ def test_a_section_leads_with_its_overall_statement() -> None:
     assert summary.sections.next_tasks[0].text.startswith("Từ nay đến cuối năm")
     results = summary.sections.results
     assert results and "tiếp tục tăng trưởng" in results[0].text
+
+
+def test_a_lead_in_that_ends_on_a_colon_is_never_chosen_while_content_remains() -> None:
+    text = (
+        "Trung tâm Y tế huyện Tân Phú báo cáo kết quả công tác 6 tháng đầu năm như sau:\n"
+        "- Khám, chữa bệnh cho 48.650 lượt người, tăng 6,4% so với cùng kỳ.\n"
+        "- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 97,2%, vượt chỉ tiêu.\n"
+    )
+    chosen = [s.text for s in summarize(text, sentences=2).sentences]
+    assert not any(t.endswith(":") for t in chosen), chosen
+    # Nothing but a lead-in: it is still summarized rather than left empty.
+    assert len(summarize("Kết quả như sau:", sentences=1)) == 1
