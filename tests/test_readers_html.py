@@ -116,6 +116,18 @@ def test_summarize_with_html_true_carries_the_converted_text() -> None:
     assert all(page[s.start : s.end] == s.text for s in as_text.all_sentences)
 
 
+def test_summarize_source_with_html_true_converts_once() -> None:
+    page = news_page().encode()
+    for summary in (
+        summarize_source(page, html=True, tokenizer="syllable"),
+        summarize_source(page, kind="html", tokenizer="syllable"),
+    ):
+        assert summary.source_text == read(page, kind="html").text
+        assert all(summary.source_text[s.start : s.end] == s.text for s in summary.all_sentences)
+    with pytest.raises(ValueError, match="`html` = 'yes' is invalid"):
+        summarize_source(page, html="yes")
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

@@ -171,9 +171,10 @@ def summarize_source(
     title: str | None = None,
     **options: Any,
 ) -> Summary:
-    """Read ``source`` (see :func:`read`; ``kind``, ``encoding``, ``timeout``, ``max_bytes``
-    and ``max_redirects`` go to it) and summarize the converted text with the document's title
-    (``title`` overrides it); the other ``options`` are :class:`~summarize.Summarizer`'s.
+    """Read ``source`` (see :func:`read`; ``kind``, ``encoding``, ``timeout``, ``max_bytes``,
+    ``max_redirects`` and ``name`` go to it) and summarize the converted text with the
+    document's title (``title`` overrides it); the other ``options`` are
+    :class:`~summarize.Summarizer`'s, except that ``html=True`` means ``kind="html"``.
 
     The returned :class:`~summarize.Summary` carries the converted text as ``source_text``:
     for every sentence ``summary.source_text[s.start:s.end] == s.text``.
@@ -181,7 +182,14 @@ def summarize_source(
     from ..summarizer import Summarizer
 
     reading = {name: options.pop(name) for name in READ_OPTIONS if name in options}
+    # The reader converts; the summarizer must not convert the converted text again (its
+    # offsets would then index neither). html=True is read as kind="html".
+    from .. import _validate
+
+    html = _validate.check_bool("html", options.pop("html", False))
     summarizer = Summarizer(**options)  # bad options fail before any reading
+    if html and reading.get("kind") is None:
+        reading["kind"] = "html"
     document = read(source, **reading)
     summary = summarizer.summarize(
         document.text,
