@@ -138,6 +138,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:TP|TS|GS|PGS|ThS|BS|Th|Q|P|TT|UBND|Tp)\s?\
 _LEADING = re.compile(r"^[\s\-–—•*+\"“'‘«(\[]+")
 _SYLLABLE = re.compile(r"[^\W_]+")
 FRAGMENT_SYLLABLES = 5
+SHORT_FIRST_SYLLABLES = 16
 
 FEATURES: tuple[str, ...] = (
     *_PATTERNS,
@@ -146,6 +147,7 @@ FEATURES: tuple[str, ...] = (
     "fragment",
     "lower_start",
     "first",
+    "short_first",
     "lead",
     "log_length",
     "score",
@@ -208,6 +210,8 @@ def features(
         found["lower_start"] = 1.0
     if position == 0:
         found["first"] = 1.0
+        if syllables <= SHORT_FIRST_SYLLABLES:
+            found["short_first"] = 1.0  # a photo caption left at the top of a news page
     if position < 3:
         found["lead"] = 1.0
     found["log_length"] = math.log1p(syllables)
