@@ -70,3 +70,31 @@ def test_the_training_script_reproduces_the_shipped_worth_model() -> None:
         capture_output=True, text=True, timeout=600, check=False, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_summary_sentence_of_the_shipped_examples_is_key_or_acceptable() -> None:
+    """The examples are graded in the dev set (both readers); the default summary and a
+    three-sentence one hold no sentence that either reader graded 0."""
+    import json
+
+    import corpus
+
+    from summarize import Summarizer
+
+    passes = [
+        {r["id"]: r["grades"] for r in map(json.loads, (graded.SETS / f"grades_dev_{name}.jsonl")
+         .read_text(encoding="utf-8").splitlines())}
+        for name in graded.PASSES
+    ]  # fmt: skip
+    examples = sorted(graded.EXAMPLES.glob("*.txt"))
+    assert examples
+    summarizer = Summarizer(split="lines")
+    for path in examples:
+        sentences = corpus.raw_sentences(
+            path.read_text(encoding="utf-8"), corpus.library_sentence_spans()
+        )
+        for budget in ({}, {"sentences": 3}):
+            summary = summarizer.summarize("\n".join(sentences), **budget)  # type: ignore[arg-type]
+            for s in summary.sentences:
+                grades = [p[path.name][s.index] for p in passes]
+                assert min(grades) >= 1, (path.name, budget, s.index, s.text)
