@@ -139,3 +139,56 @@ def test_missing_extra_names_the_install_extra(monkeypatch: pytest.MonkeyPatch) 
             patch.setitem(sys.modules, module, None)  # import fails as if not installed
             with pytest.raises(MissingExtraError, match=rf"pip install 'summarize\[{extra}\]'"):
                 read(data)
+
+
+def _pdf(draw) -> bytes:  # type: ignore[no-untyped-def]
+    from _documents import dejavu
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("dejavu", fname=dejavu())
+    pdf.add_page()
+    pdf.set_font("dejavu", size=11)
+    draw(pdf)
+    return bytes(pdf.output())
+
+
+def _fill(pdf, words: list[str], share: float) -> str:  # type: ignore[no-untyped-def]
+    """As many of ``words`` as fit in ``share`` of the text width (taken off the list)."""
+    width = share * (pdf.w - pdf.l_margin - pdf.r_margin)
+    line = words.pop(0)
+    while words and pdf.get_string_width(f"{line} {words[0]}") <= width:
+        line += " " + words.pop(0)
+    return line
+
+
+def test_a_long_last_line_ending_a_sentence_ends_its_paragraph() -> None:
+    """No paragraph spacing, and the paragraph's last line nearly full: the heading after it
+    still stands alone, so the sections stage sees it."""
+
+    def draw(pdf) -> None:  # type: ignore[no-untyped-def]
+        words = ("Năm qua đơn vị đã hoàn thành kế hoạch đề ra với nhiều kết quả tốt " * 8).split()
+        for _ in range(3):
+            pdf.cell(0, 6, _fill(pdf, words, 0.97), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, _fill(pdf, words, 0.9) + ".", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, "II. Hạn chế, tồn tại", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 6, "Việc thu gom rác thải còn chậm.", new_x="LMARGIN", new_y="NEXT")
+
+    lines = read(_pdf(draw)).text.split("\n")
+    assert lines[1:] == ["II. Hạn chế, tồn tại", "Việc thu gom rác thải còn chậm."]
+    assert lines[0].endswith(".") and lines[0].count(".") == 1  # four lines joined
+
+
+def test_a_paragraph_goes_on_over_a_page_break() -> None:
+    """The next page starts with a capital ("Hà Nội"), but the page ended mid-sentence."""
+
+    def draw(pdf) -> None:  # type: ignore[no-untyped-def]
+        places = "Hà Nội, Đà Nẵng, Huế, Cần Thơ, Hải Phòng, Vinh, Nha Trang, Đà Lạt".split(", ")
+        text = " ".join(f"{places[i % 8]} có dự án số {i} về giao thông" for i in range(160))
+        text += "."
+        pdf.multi_cell(0, 6, text, align="J")
+
+    data = _pdf(draw)
+    document = read(data)
+    assert document.text.count("\n") == 0 and document.text.endswith("số 159 về giao thông.")
+    assert document.source_map[0].location == "pages 1-2"

@@ -8,15 +8,17 @@ boxes, which the steps below need; pypdf gives the content stream's order and no
 page column by column; with its default of 0.5 every wrapped line of a paragraph set at 1.5
 line spacing is a box of its own and the columns interleave.
 
-1. *Running headers and footers.* A line in the top or bottom margin band of a page
-   (:data:`MARGIN_BAND` of the page height) is removed when the same text, digits ignored,
-   is in that band on at least two pages, or when it is a page number ("3", "- 3 -",
-   "Trang 3", "Trang 3/10", "Page 3 of 10"). Each removal is an empty ``removed`` block of the
-   source map at the place it was cut from.
-2. *Paragraphs.* A line continues the paragraph above when both are in one text box and the
-   line above runs to the box's right edge (it was wrapped, not ended); a box continues the
-   one before it (over a column or a page break) when that box's last line was wrapped and the
-   new box starts in lowercase. Joined lines are separated by one space.
+1. *Running headers and footers.* One of a page's two topmost or bottommost lines, in its
+   top or bottom margin band (:data:`MARGIN_BAND` of the page height), is removed when the same
+   text, digits ignored, is at the edge of at least two pages, or when it is a page number
+   ("3", "- 3 -", "Trang 3", "Trang 3/10", "Page 3 of 10"). Each removal is an empty
+   ``removed`` block of the source map at the place it was cut from.
+2. *Paragraphs.* A line continues the paragraph above when the line above was wrapped: it
+   runs to within :data:`FULL_LINE` of its text box's right edge, and, if it ends like a
+   sentence, it is flush right (justified); in one box the two lines must also be at most
+   :data:`PARAGRAPH_GAP` line pitches apart (paragraph spacing is a break). Over a column or
+   a page break (another box) the line must start in lowercase or the line above must end
+   mid-sentence. Joined lines are separated by one space.
 3. *Headings.* A short line not joined to the next stays a line of its own, so "II. Hạn chế,
    tồn tại" is a short unpunctuated line: a heading to the noise and sections stages.
 
@@ -29,14 +31,20 @@ A PDF without a text layer (a scan) gives an empty document; OCR is out of scope
 from __future__ import annotations
 
 import io
+import itertools
 import re
+import statistics
 from dataclasses import dataclass
 
 from .document import PARAGRAPH, CorruptDocumentError, Document, TextBuilder, require
 
 MARGIN_BAND = 0.1
+EDGE_LINES = 2  # a header or footer is among a page's two topmost or bottommost lines
 LINE_MARGIN = 1.0  # pdfminer's LAParams.line_margin (see the module doc)
 FULL_LINE = 0.85  # a line reaching this share of its box's width was wrapped
+JUSTIFIED_LINE = 0.99  # ... and one reaching this share is flush right (justified text)
+PARAGRAPH_GAP = 1.3  # lines of one box further apart than this many line pitches: a new paragraph
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", ")")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:Trang|Page|Tr\.)\s*\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?)$",
     re.IGNORECASE,
@@ -64,12 +72,14 @@ def read_pdf(data: bytes, source: str) -> Document:
     """The text of the PDF ``data`` (see the module doc)."""
     require("pdfminer", kind=".pdf files", package="pdfminer.six", extra="pdf")
     lines = _lines(data, source)
-    furniture = _running(lines)
+    edges = _edge_lines(lines)
+    furniture = _running(edges)
     removed = {
-        id(line): "page number" if _is_page_number(line) else "running header or footer"
-        for line in lines
-        if _is_page_number(line) or (_in_band(line) and _key(line.text) in furniture)
+        id(line): "page number" if _PAGE_NUMBER.match(line.text) else "running header or footer"
+        for line in edges
+        if _PAGE_NUMBER.match(line.text) or _key(line.text) in furniture
     }
+    pitch = _pitch([line for line in lines if id(line) not in removed]) or float("inf")
     builder = TextBuilder()
     paragraph: list[_Line] = []
     pending: list[str] = []  # removals, recorded after the paragraph they interrupt
@@ -80,7 +90,7 @@ def read_pdf(data: bytes, source: str) -> Document:
             if not paragraph:
                 _flush(builder, paragraph, pending)
             continue
-        if paragraph and not _continues(paragraph[-1], line):
+        if paragraph and not _continues(paragraph[-1], line, pitch):
             _flush(builder, paragraph, pending)
             paragraph = []
         paragraph.append(line)
@@ -144,6 +154,20 @@ def _lines(data: bytes, source: str) -> list[_Line]:
     return lines
 
 
+def _edge_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines where a running header, footer or page number can be: among the
+    :data:`EDGE_LINES` topmost or bottommost of their page, and in its margin band."""
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    edges: list[_Line] = []
+    for on_page in pages.values():
+        ordered = sorted(on_page, key=lambda line: line.top)
+        candidates = {id(line): line for line in ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]}
+        edges += [line for line in candidates.values() if _in_band(line)]
+    return edges
+
+
 def _in_band(line: _Line) -> bool:
     band = MARGIN_BAND * line.height
     return line.top < band or line.bottom > line.height - band
@@ -153,16 +177,11 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", text.casefold())
 
 
-def _is_page_number(line: _Line) -> bool:
-    return _in_band(line) and bool(_PAGE_NUMBER.match(line.text))
-
-
-def _running(lines: list[_Line]) -> set[str]:
-    """Texts (digits ignored) in a margin band on at least two pages."""
+def _running(edges: list[_Line]) -> set[str]:
+    """Texts (digits ignored) at the edge of at least two pages."""
     pages: dict[str, set[int]] = {}
-    for line in lines:
-        if _in_band(line):
-            pages.setdefault(_key(line.text), set()).add(line.page)
+    for line in edges:
+        pages.setdefault(_key(line.text), set()).add(line.page)
     return {key for key, on in pages.items() if len(on) >= 2}
 
 
@@ -173,11 +192,28 @@ def _wrapped(line: _Line) -> bool:
     return line.x1 - line.box_x0 >= FULL_LINE * max(line.box_x1 - line.box_x0, 1.0)
 
 
-def _continues(above: _Line, line: _Line) -> bool:
+def _continues(above: _Line, line: _Line, pitch: float) -> bool:
     """``line`` goes on with the paragraph that ``above`` ends (see the module doc)."""
     if not _wrapped(above):
         return False
-    return line.box == above.box or line.text[:1].islower()
+    if above.text.endswith(_SENTENCE_END) and not _flush_right(above):
+        return False  # a paragraph's last line that happens to be long
+    if line.box == above.box:
+        return line.top - above.top <= PARAGRAPH_GAP * pitch
+    return line.text[:1].islower() or not above.text.endswith(_SENTENCE_END)
+
+
+def _flush_right(line: _Line) -> bool:
+    """Set to the box's right edge, as every wrapped line of justified text is."""
+    return line.box_x1 - line.x1 <= (1 - JUSTIFIED_LINE) * max(line.box_x1 - line.box_x0, 1.0)
+
+
+def _pitch(lines: list[_Line]) -> float:
+    """The usual distance between the tops of two consecutive lines of one text box."""
+    steps = [
+        b.top - a.top for a, b in itertools.pairwise(lines) if a.box == b.box and b.top > a.top
+    ]
+    return statistics.median(steps) if steps else 0.0
 
 
 def _flush(builder: TextBuilder, paragraph: list[_Line], pending: list[str]) -> None:
