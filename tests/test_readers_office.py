@@ -75,6 +75,28 @@ def test_docx_headings_lists_and_tables_in_the_source_map() -> None:
     assert block is not None and block.location == "paragraph 4"
 
 
+def test_docx_outline_level_makes_a_heading_without_a_heading_style() -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    custom = document.styles.add_style("Mục lớn", 1)  # a paragraph style of the user's
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    custom.element.get_or_add_pPr().append(level)
+    document.add_paragraph("II. Hạn chế, tồn tại:", style="Mục lớn")
+    plain = document.add_paragraph("Việc thu gom rác thải còn chậm.")
+    body = OxmlElement("w:outlineLvl")
+    body.set(qn("w:val"), "9")  # Word's "body text" level: not a heading
+    plain._p.get_or_add_pPr().append(body)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read_back = read(buffer.getvalue())
+    assert [b.kind for b in read_back.source_map] == ["heading", "paragraph"]
+    assert read_back.text.split("\n")[0] == "II. Hạn chế, tồn tại"
+
+
 def test_pdf_drops_running_headers_and_page_numbers_and_joins_wrapped_lines() -> None:
     document = read(report_pdf())
     assert "Ủy ban nhân dân huyện Vĩnh Xuân" not in document.text

@@ -1,7 +1,8 @@
 """Word documents (.docx) with python-docx: paragraphs, list items, headings and tables in order.
 
 - A paragraph is a line; a list item (a list style or numbering) too.
-- A paragraph in a heading style (``Heading 1``…, ``Title``) is a heading line, its trailing
+- A paragraph in a heading style (``Heading 1``…, ``Title``), or with an outline level (its own
+  or its style's: custom heading styles), is a heading line, its trailing
   ``.``/``:`` dropped: a short unpunctuated line, which the noise stage keeps out of the summary
   as a heading and the sections stage reads ("II. Hạn chế, tồn tại" opens the limitations).
 - A table row is a line, its cells joined by `` | `` (a cell merged across columns once).
@@ -58,7 +59,7 @@ def read_docx(data: bytes, source: str) -> Document:
         text = item.text
         style = _style_name(item)
         where = f"paragraph {paragraphs}"
-        if style.startswith(_HEADING_STYLES):
+        if style.startswith(_HEADING_STYLES) or _outline_level(item) is not None:
             text = text.strip().rstrip(".:;").rstrip()
             if style == "title":
                 title = title or " ".join(text.split()) or None
@@ -75,6 +76,21 @@ def read_docx(data: bytes, source: str) -> Document:
 def _style_name(paragraph: Any) -> str:
     style = paragraph.style
     return str(style.name).lower() if style is not None and style.name else ""
+
+
+def _outline_level(paragraph: Any) -> int | None:
+    """The paragraph's outline level (its own, else its style's): a custom style ("Mục I",
+    "Đề mục") or direct formatting makes a heading this way, without a heading style."""
+    from docx.oxml.ns import qn
+
+    style = paragraph.style
+    for properties in (paragraph._p.pPr, style.element.pPr if style is not None else None):
+        level = properties.find(qn("w:outlineLvl")) if properties is not None else None
+        if level is not None:
+            value = level.get(qn("w:val"))
+            # 9 is "body text": Word writes it to say "not a heading".
+            return int(value) if value is not None and value.isdigit() and value != "9" else None
+    return None
 
 
 def _is_numbered(paragraph: Any) -> bool:
