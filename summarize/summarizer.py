@@ -223,6 +223,7 @@ class Summarizer:
             if opts.sections or opts.coverage or opts.report_worth
             else [sections.Label(None, None)] * len(spans)
         )
+        report = any(label.section is not None for label in labels)
         needs_previous: list[bool] | None = None
         assessment = None
         eligible = content
@@ -239,7 +240,7 @@ class Summarizer:
                 ]
                 if any(standalone):
                     eligible = standalone
-            weight = opts.report_worth if _reads_like_report(labels) else opts.worth
+            weight = opts.report_worth if report else opts.worth
             if weight:
                 scores = _rescaled(scores + weight * np.asarray(grades), content)
         chosen = set(
@@ -248,7 +249,7 @@ class Summarizer:
                 similarity,
                 eligible,
                 lengths,
-                budget.resolve(_reads_like_report(labels)),
+                budget.resolve(report),
                 diversity=opts.diversity,
                 max_similarity=opts.max_similarity,
                 needs_previous=needs_previous,
@@ -376,12 +377,9 @@ class Summarizer:
             groups[name] = tuple(ranked[:k])
         return Sections(**groups)
 
-def _reads_like_report(labels: Sequence[sections.Label]) -> bool:
-    return any(label.section is not None for label in labels)
 
-
+# A section's number for the selector's coverage (-1: none).
 _GROUP = {name: number for number, name in enumerate(sections.LABELS)}
-
 
 
 def _rescaled(scores: np.ndarray, content: list[bool]) -> np.ndarray:
