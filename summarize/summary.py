@@ -23,7 +23,8 @@ class Sentence:
 
     ``score`` is its ranking score in [0, 1]: graph centrality with the lead, length and title
     priors plus its expected reader grade (:mod:`summarize.worth`), min-max scaled over the
-    document's content sentences (1 = the best; noise sentences 0). ``section`` is ``"results"``, ``"limitations"``, ``"next_tasks"`` or
+    document's content sentences (1 = the best; noise sentences 0).
+    ``section`` is ``"results"``, ``"limitations"``, ``"next_tasks"`` or
     ``None``; ``section_reason`` says which cue or heading gave it.
     ``noise`` is why the sentence can never be summary material (``"title"``, ``"byline"``,
     ``"caption"``, ...) or ``None`` for content.
