@@ -104,8 +104,40 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
-# Openers whose antecedent is the sentence before: connectives and references that a reader of
-# the sentence alone cannot resolve.
+# Words without which a pattern cannot match: a substring test per pattern spares most
+# regular-expression searches (each feature's search runs only when one of its words is in
+# the sentence; tests/test_worth.py checks that this never changes a feature).
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "attendance": ("dự", "đại biểu"),
+    "chair": ("chủ trì", "điều hành"),
+    "greeting": ("cảm ơn", "chúc", "chào mừng", "trân trọng", "tri ân", "xin gửi"),
+    "format": ("trực tuyến", "điểm cầu", "chương trình", "khai mạc", "bế mạc", "nghị trình"),
+    "pointer": ("đó là", "cụ thể", "sau đây", "như sau", "dưới đây", "trên đây", " là"),
+    "colon_end": (":",),
+    "praise": (
+        "phức tạp", "yêu cầu cao", "quan trọng", "đánh giá cao", "biểu dương", "ghi nhận",
+        "trách nhiệm cao", "nỗ lực",
+    ),
+    "overall_result": ("kết quả", "hoàn thành", "tăng trưởng", "vượt"),
+    "overall_task": ("tới", "cuối năm", "năm "),
+    "shortcoming": (
+        "hạn chế", "tồn tại", "khuyết điểm", "yếu kém", "bất cập", "khó khăn", "vướng mắc", "chưa",
+    ),
+    "announces": (
+        "hạn chế", "tồn tại", "khuyết điểm", "kết quả", "nhiệm vụ", "giải pháp", "khó khăn",
+        "vấn đề",
+    ),
+    "quote_tail": ('"', "”", "'", "’", "»"),
+    "quote": ('"', "“", "'", "‘", "«"),
+    "interview": ("*", "pv:", "phóng viên:", "hỏi:"),
+    "question": ("?",),
+    "first_person": ("tôi", "chúng ta", "mình", "em"),
+    "report_speech": (
+        "báo cáo", "hội nghị", "nhấn mạnh", "đề nghị", "yêu cầu", "chỉ đạo", "kết luận",
+        "xác định",
+    ),
+}
+
 # Openers whose antecedent is the sentence before: references a reader of the sentence alone
 # cannot resolve ("Điều này ...", "Nhiệm vụ này ...", "Tại đây ...").
 _NEEDS_PREVIOUS = re.compile(
@@ -158,8 +190,20 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _prepared(sentence: str) -> str:
-    return _SPACE_BEFORE_PUNCT.sub("", " ".join(sentence.split())).casefold()
+def _prepared(text: str) -> str:
+    """``text`` (whitespace already collapsed) without spaces before punctuation, casefolded."""
+    return _SPACE_BEFORE_PUNCT.sub("", text).casefold()
+
+
+def _pattern_flags(folded: str) -> dict[str, float]:
+    """The :data:`_PATTERNS` found in a prepared sentence, each searched only when one of its
+    :data:`_KEYWORDS` is there."""
+    found = {}
+    for name, pattern in _PATTERNS.items():
+        keys = _KEYWORDS.get(name)
+        if (keys is None or any(key in folded for key in keys)) and pattern.search(folded):
+            found[name] = 1.0
+    return found
 
 
 def needs_previous(sentence: str) -> bool:
@@ -167,6 +211,12 @@ def needs_previous(sentence: str) -> bool:
     sentence before, on a bare pronoun, on a lower-case letter, or is a fragment."""
     text = " ".join(sentence.split())
     stripped = _LEADING.sub("", text)
+    return _needs_previous(text, stripped, _prepared(stripped) if stripped else "")
+
+
+def _needs_previous(text: str, stripped: str, folded: str) -> bool:
+    """:func:`needs_previous` of a whitespace-collapsed ``text``, given its ``stripped`` form
+    (leading quotes and list marks removed) and that form prepared (``folded``)."""
     if not stripped or not (stripped[0].isalnum()):
         return True  # nothing, or a quote's tail: '" , ông A nói .'
     if text[-1:] == "." and _ABBREVIATION_END.search(text):
@@ -175,7 +225,6 @@ def needs_previous(sentence: str) -> bool:
         return True  # a continuation ("bằng ...", the tail of a quote)
     if len(_SYLLABLE.findall(text)) < FRAGMENT_SYLLABLES:
         return True  # "Đ .", "Sau đó , chị Nh ."
-    folded = _prepared(stripped)
     if _NEEDS_PREVIOUS.match(folded) or _POINTS_BACK.search(folded):
         return True
     match = _BARE_PERSON.match(folded)
@@ -196,13 +245,15 @@ def features(
 ) -> dict[str, float]:
     """The features of one content sentence (``position``: its rank among the content
     sentences, 0 first; ``score``: its ranking score in [0, 1])."""
-    folded = _prepared(sentence)
-    found = {name: 1.0 for name, pattern in _PATTERNS.items() if pattern.search(folded)}
+    text = " ".join(sentence.split())
+    folded = _prepared(text)
+    found = _pattern_flags(folded)
     syllables = len(_SYLLABLE.findall(folded))
-    stripped = _LEADING.sub("", " ".join(sentence.split()))
-    if needs_previous(sentence):
+    stripped = _LEADING.sub("", text)
+    opening = _prepared(stripped) if stripped else ""
+    if _needs_previous(text, stripped, opening):
         found["needs_previous"] = 1.0
-    if _CONNECTIVE.match(_prepared(stripped)):
+    if _CONNECTIVE.match(opening):
         found["connective"] = 1.0
     if syllables < FRAGMENT_SYLLABLES:
         found["fragment"] = 1.0

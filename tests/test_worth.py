@@ -174,3 +174,30 @@ def test_a_lead_in_that_ends_on_a_colon_is_never_chosen_while_content_remains() 
     assert not any(t.endswith(":") for t in chosen), chosen
     # Nothing but a lead-in: it is still summarized rather than left empty.
     assert len(summarize("Kết quả như sau:", sentences=1)) == 1
+
+
+def test_the_keyword_prefilter_never_changes_a_feature() -> None:
+    """Each pattern is searched only when one of its keywords is in the sentence; searching
+    every pattern unconditionally must find the same features."""
+    from pathlib import Path
+
+    from summarize import worth
+    from summarize.segment import sentence_spans
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "examples").glob("*.txt"))]
+    texts.append(REPORT)
+    sentences = [t[s:e] for t in texts for s, e in sentence_spans(t)]
+    sentences += [
+        "Hội nghị đã đạt nhiều kết quả quan trọng.",
+        '" Tôi đồng ý " , ông Bình nói .',
+        "Cụ thể như sau:",
+        "* Thưa ông, vì sao?",
+        "Xin gửi lời cảm ơn tới các đại biểu.",
+    ]
+    assert len(sentences) > 50
+    for sentence in sentences:
+        folded = worth._prepared(" ".join(sentence.split()))
+        everything = {n for n, p in worth._PATTERNS.items() if p.search(folded)}
+        assert set(worth._pattern_flags(folded)) == everything, sentence
+    assert set(worth._KEYWORDS) <= set(worth._PATTERNS)
