@@ -139,6 +139,15 @@ def test_corrupt_documents_raise_one_typed_error(kind: str, tmp_path: Path) -> N
         read(path)
 
 
+def test_a_password_protected_pdf_is_refused_as_encrypted() -> None:
+    def draw(pdf) -> None:  # type: ignore[no-untyped-def]
+        pdf.set_encryption(owner_password="chu", user_password="khach")
+        pdf.multi_cell(0, 7, "Báo cáo mật.")
+
+    with pytest.raises(CorruptDocumentError, match=r"not a readable \.pdf file \(encrypted\)"):
+        read(_pdf(draw))
+
+
 def test_a_zip_that_is_not_a_docx_is_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
