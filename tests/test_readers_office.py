@@ -148,6 +148,14 @@ def test_a_password_protected_pdf_is_refused_as_encrypted() -> None:
         read(_pdf(draw))
 
 
+def test_a_pdf_of_images_only_says_it_has_no_text() -> None:
+    def draw(pdf) -> None:  # type: ignore[no-untyped-def]
+        pdf.rect(20, 20, 100, 60, style="F")  # a "scan": no text layer
+
+    with pytest.raises(ReadError, match=r"no text in its 1 page\(s\); a scanned PDF"):
+        read(_pdf(draw))
+
+
 def test_a_zip_that_is_not_a_docx_is_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

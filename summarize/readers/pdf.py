@@ -25,7 +25,8 @@ line spacing is a box of its own and the columns interleave.
 The title is the document information's ``/Title`` unless it is a file name; else ``None``
 (the first line, if it is a title, is then found as one by the noise stage).
 
-A PDF without a text layer (a scan) gives an empty document; OCR is out of scope.
+A PDF whose pages hold no text (a scan) raises :class:`ReadError` saying so; OCR is out of
+scope.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from .document import PARAGRAPH, CorruptDocumentError, Document, TextBuilder, require
+from .document import (
+    PARAGRAPH,
+    CorruptDocumentError,
+    Document,
+    ReadError,
+    TextBuilder,
+    require,
+)
 
 MARGIN_BAND = 0.1
 EDGE_LINES = 2  # a header or footer is among a page's two topmost or bottommost lines
@@ -123,10 +131,11 @@ def _lines(data: bytes, source: str) -> list[_Line]:
     from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
     lines: list[_Line] = []
-    boxes = 0
+    boxes = pages = 0
     laparams = LAParams(line_margin=LINE_MARGIN)
     try:
         for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=laparams), 1):
+            pages = number
             height = float(page.height) or 1.0
             for box in page:
                 if not isinstance(box, LTTextContainer):
@@ -151,6 +160,11 @@ def _lines(data: bytes, source: str) -> list[_Line]:
         if "password" in type(exc).__name__.lower() or "encrypt" in cause.lower():
             cause = "encrypted"
         raise CorruptDocumentError(f"{source}: not a readable .pdf file ({cause})") from None
+    if pages and not lines:
+        raise ReadError(
+            f"{source}: no text in its {pages} page(s); a scanned PDF holds images only "
+            "(run OCR on it first)"
+        )
     return lines
 
 
