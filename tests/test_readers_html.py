@@ -191,6 +191,46 @@ def test_short_prose_that_looks_like_furniture_is_kept(line: str) -> None:
     assert line in read(page + "</body></html>", kind="html").text
 
 
+def _article_beside_its_sapo() -> str:
+    """The sapo in a <p class="description"> before the <article> that holds the body; the
+    whole column in a div whose class says "sidebar"."""
+    body = "".join(f"<p class='Normal'>{p}</p>" for p in BODY)
+    return (
+        "<html><head><title>Khánh thành cầu mới qua sông Lam - SongLam.vn</title></head><body>"
+        "<section class='page-detail'><div class='sidebar-1'>"
+        "<span class='date'>Thứ sáu, 1/12/2023, 10:00 (GMT+7)</span>"
+        "<h1 class='title-detail'>Khánh thành cầu mới qua sông Lam</h1>"
+        f"<p class='description'>{SAPO}</p><article class='fck_detail'>{body}</article>"
+        "<div class='box-comment'><h3>Ý kiến (0)</h3><div>Chưa có bình luận nào.</div></div>"
+        "</div><div class='sidebar-2'><h3>Xem nhiều</h3><a>Xe khách lật trên đèo, nhiều người "
+        "bị thương</a></div></section></body></html>"
+    )
+
+
+def _sapo_in_an_h2() -> str:
+    body = "".join(f"<p>{p}</p>" for p in BODY)
+    return (
+        "<html><head><meta property='og:title' content='Khánh thành cầu mới qua sông Lam'>"
+        "</head><body><header><nav class='menu'><a>Xã hội</a></nav></header><main>"
+        "<article class='singular-container'><h1>Khánh thành cầu mới qua sông Lam</h1>"
+        "<div class='author-wrap'><time class='author-time'>01/12/2023 - 10:00</time></div>"
+        f"<h2 class='singular-sapo'>{SAPO}</h2><div class='singular-content'>{body}</div>"
+        "</article><aside class='sidebar'><div>Tin nổi bật</div><a>Xe khách lật trên đèo, "
+        "nhiều người bị thương</a></aside></main><footer>© Bản quyền thuộc về Báo Sông Lam."
+        "</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("make", [_article_beside_its_sapo, _sapo_in_an_h2])
+def test_the_sapo_is_kept_where_news_sites_put_it(make) -> None:  # type: ignore[no-untyped-def]
+    document = read(make(), kind="html")
+    lines = document.text.split("\n")
+    assert lines[:3] == ["Khánh thành cầu mới qua sông Lam", SAPO, BODY[0]]
+    assert all(paragraph in lines for paragraph in BODY)
+    for junk in FURNITURE:
+        assert junk not in document.text, junk
+
+
 def test_furniture_words_on_the_article_s_own_container_do_not_lose_it() -> None:
     body = "".join(f"<p>{p}</p>" for p in BODY)
     wrapped = (

@@ -24,6 +24,7 @@ DEFAULT_MAX_REDIRECTS = 5
 TITLE = "title"
 HEADING = "heading"
 PARAGRAPH = "paragraph"
+LEAD = "lead"
 LIST_ITEM = "list item"
 TABLE_ROW = "table row"
 REMOVED = "removed"
@@ -70,10 +71,11 @@ def require(module: str, *, kind: str, package: str, extra: str) -> None:
 class Block:
     """Where the text ``[start, end)`` of a document's converted text came from.
 
-    ``kind`` is one of ``"title"``, ``"heading"``, ``"paragraph"``, ``"list item"``,
-    ``"table row"`` or ``"removed"`` (text the reader dropped: ``start == end``, and
-    ``location`` says what was dropped and why); ``location`` is a human-readable place in the
-    source: ``"paragraph 14"``, ``"page 2, line 5"``, ``"table 1, row 3"``.
+    ``kind`` is one of ``"title"``, ``"heading"``, ``"lead"`` (a web page's sapo),
+    ``"paragraph"``, ``"list item"``, ``"table row"`` or ``"removed"`` (text the reader
+    dropped: ``start == end``, and ``location`` says what was dropped and why); ``location`` is
+    a human-readable place in the source: ``"paragraph 14"``, ``"page 2"``, ``"table 1, row
+    3"``.
     """
 
     start: int

@@ -23,6 +23,11 @@ removed (recorded in the source map). The title is ``og:title``, else the ``<h1>
 the converted text, so the summarizer sees it as the title, and the sapo (the lead paragraph)
 is kept as the first paragraph.
 
+trafilatura takes an ``<article>`` element whole and leaves out what is beside it: a sapo in a
+``<p class="description">`` before the ``<article>``. An element named as a lead (``sapo``,
+``description``, ``lead``, ...) whose text reads as one is therefore put back, first, when the
+extracted text lacks it (a ``lead`` block of the source map).
+
 When trafilatura finds no main content (markup libxml2 cannot parse, a fragment too short to
 score), the page's whole visible text is taken instead, by :mod:`.stdlib_html`.
 """
@@ -35,6 +40,7 @@ import re
 from typing import Any
 
 from .document import (
+    LEAD,
     LIST_ITEM,
     PARAGRAPH,
     TABLE_ROW,
@@ -43,9 +49,13 @@ from .document import (
     TextBuilder,
     require,
 )
-from .page_tree import prepare, text_of
+from .page_tree import names_of, prepare, text_of
 from .stdlib_html import visible_text
 
+_LEAD_NAMES = frozenset("sapo description desc lead chapeau excerpt standfirst".split())
+LEAD_MIN_WORDS = 10
+LEAD_MAX_WORDS = 150
+_LEAD_END = (".", "!", "?", "…", '"', "”", ")")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Lines that are furniture by their words, when short: a date line, a copyright, a share bar.
 FURNITURE_LINE_WORDS = 16
@@ -127,6 +137,7 @@ def read_html(page: str, source: str) -> Document:
             tree = None  # empty after parsing, or an XML declaration with an encoding
     site = _site_name(tree) if tree is not None else None
     title = _title(tree, site) if tree is not None else None
+    lead = _lead(tree) if tree is not None else None
     if title:
         builder.add(title, TITLE, "title")
     extracted = None
@@ -143,6 +154,10 @@ def read_html(page: str, source: str) -> Document:
         where = "visible text, line"
     else:
         where = "paragraph"
+        if lead and " ".join(lead.split()) not in " ".join(extracted.split()):
+            # The sapo beside the article element (<p class="description"> before <article>)
+            # is left out by trafilatura, which takes the <article>.
+            builder.add(lead, LEAD, "lead (sapo)")
     for number, line in enumerate(extracted.split("\n"), 1):
         stripped = line.strip()
         if not stripped or (number <= 3 and title and _same(stripped, title)):
@@ -157,6 +172,23 @@ def read_html(page: str, source: str) -> Document:
             kind, stripped = TABLE_ROW, " | ".join(c.strip() for c in stripped.split("|")[1:-1])
         builder.add(stripped, kind, f"{where} {number}")
     return builder.build(title=title, kind="html", source=source)
+
+
+def _lead(tree: Any) -> str | None:
+    """The sapo, when the page marks it: the first element whose ``class`` or ``id`` names a
+    lead (``sapo``, ``description``, ``lead``, ``chapeau``, ``excerpt``, ``standfirst``) and
+    whose text reads as one: :data:`LEAD_MIN_WORDS` to :data:`LEAD_MAX_WORDS` words, ending like
+    a sentence."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "script", "style"):
+            continue
+        if not names_of(element) & _LEAD_NAMES:
+            continue
+        text = text_of(element)
+        words = len(text.split())
+        if LEAD_MIN_WORDS <= words <= LEAD_MAX_WORDS and text.endswith(_LEAD_END):
+            return text
+    return None
 
 
 def _quiet(name: str) -> None:

@@ -54,7 +54,8 @@ def text_of(element: Any) -> str:
 
 
 
-def _names(element: Any) -> set[str]:
+def names_of(element: Any) -> set[str]:
+    """The words of an element's ``class`` and ``id`` (``"box-related"``: box, related)."""
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     return set(_NAME_SPLIT.split(names)) - {""}
 
@@ -72,7 +73,7 @@ def prepare(tree: Any) -> None:
             continue
         if element.tag in ("html", "body", "main", "article"):
             continue
-        names = _names(element)
+        names = names_of(element)
         furniture = bool(names & _FURNITURE_NAMES) or bool(
             names & _SHORT_FURNITURE_NAMES and len(text_of(element)) <= SHORT_TEXT
         )
