@@ -3,8 +3,9 @@
 dev: the VietNews validation articles labelled for sections (development files, not the
 held-out ones), 20 report articles of the training split (every 40th, from the first), the
 project's own examples, and (added in a second round, for news) 30 news articles of the
-validation split (every 50th deduplicated article from the 8,000th). heldout: 20 other report articles (every 40th, from the 20th) and 20
-news articles of the validation split (every 50th deduplicated article from the 6,000th).
+validation split (every 50th deduplicated article from the 8,000th). heldout: 20 other
+report articles (every 40th, from the 20th) and 20 news articles of the validation split
+(every 50th deduplicated article from the 6,000th).
 Articles of more than 40 lines are passed over, to keep a grading pass readable.
 """
 
@@ -56,7 +57,9 @@ def main() -> None:
     for name in sorted(Path(HERE.parent.parent / "examples").glob("*.txt")):
         docs.append({"id": name.name, "source": "example", "split": "dev"})
     news_dev = [
-        i for i in order[8000::50] if i not in set(labelled) and len(lines(val[i]["text"])) <= MAX_LINES
+        i
+        for i in order[8000::50]
+        if i not in set(labelled) and len(lines(val[i]["text"])) <= MAX_LINES
     ][:30]
     held_train = [r for r in train[20::40] if len(lines(r["text"])) <= MAX_LINES][:20]
     docs += [{"id": r["id"], "source": "vietnews-train", "split": "heldout"} for r in held_train]
