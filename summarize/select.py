@@ -13,9 +13,10 @@ Two constraints a reader asks for sit on top (both optional):
   once the sentence before it has been chosen, so no summary sentence leans on an antecedent
   the reader was not given;
 * **coverage**: each sentence may belong to a group (a report's results, limitations and next
-  tasks); a candidate from a group no chosen sentence covers yet gains ``coverage``, so a
-  three-sentence summary of a report tells the event, what was achieved and what comes next
-  rather than three results.
+  tasks); when the budget has room for the event and one sentence per group
+  (``COVERAGE_SENTENCES``), a candidate from a group no chosen sentence covers yet gains
+  ``coverage``, so a four-sentence summary of a report tells the event, what was achieved,
+  what fell short and what comes next rather than four results.
 
 A ``words`` budget is a cap, not a container to fill: the selector ranks as for an unbounded
 budget and keeps its picks in rank order up to the first that would exceed the cap (the first
@@ -47,6 +48,9 @@ NEWS_WORDS = 90
 DIVERSITY = 0.3
 MAX_SIMILARITY = 0.7
 COVERAGE = 0.3
+# Coverage applies when the budget holds at least this many sentences: the event and one
+# sentence per section (results, limitations, next tasks).
+COVERAGE_SENTENCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +168,8 @@ def select_rows(
     if budget.is_default:
         budget = Budget(sentences=DEFAULT_SENTENCES)  # a caller without a document to resolve it
     choose = _select_few if len(candidates) <= SMALL_DOCUMENT else _select_many
+    if budget.max_sentences(len(candidates)) < COVERAGE_SENTENCES:
+        coverage = 0.0  # no room for the event and every section: the best sentences instead
     constraints = _Constraints(needs_previous, groups, coverage)
     if budget.words is not None:
         # Rank as for an unbounded budget, then keep the prefix that fits.

@@ -347,6 +347,12 @@ def shipped_model() -> Model:
     return Model.from_tsv(text)
 
 
+# Features that make a sentence one a reader never puts in a summary, whatever its centrality
+# (../shared/summary/GUIDELINE.md, grade 0); such a sentence is chosen only when nothing else is
+# left. Measured on the graded dev set, the model gives them the lowest grades anyway; as a rule
+# they stay out of news too, where the model's weight is 0.
+NEVER = frozenset({"colon_end", "attendance", "chair", "greeting", "pointer", "interview"})
+
 # How much an overall statement ("... đạt nhiều kết quả quan trọng", "từ nay đến cuối năm ...
 # tập trung ...") is lifted above its section's items, in ranking-score units.
 OVERALL_BONUS = 0.3
@@ -356,14 +362,15 @@ class Assessment(NamedTuple):
     """Per sentence: the expected reader grade in [0, 2] (0 for non-content), whether it
     leans on the sentence before (:func:`needs_previous`), whether it is an aside in a
     section listing (an appraisal, "đánh giá cao", or a connective opener, "Từ đó, ..."),
-    its lift as an overall statement, and whether it is a lead-in whose content is what
-    follows ("... báo cáo kết quả như sau:")."""
+    its lift as an overall statement, and whether it is what a reader never puts in a summary
+    (:data:`NEVER`: a lead-in whose content is what follows, "... như sau:", an attendance
+    list, who chaired, greetings and thanks, a pointer, an interviewer's question)."""
 
     grades: list[float]
     dangling: list[bool]
     aside: list[bool]
     overall: list[float]
-    lead_in: list[bool]
+    never: list[bool]
 
 
 def assess(
@@ -391,6 +398,6 @@ def assess(
         if "overall_result" in found or "overall_task" in found:
             result.overall[i] = OVERALL_BONUS
         result.aside[i] = "praise" in found or "connective" in found
-        result.lead_in[i] = "colon_end" in found
+        result.never[i] = not NEVER.isdisjoint(found)
         position += 1
     return result

@@ -204,11 +204,13 @@ def test_a_dangling_first_sentence_is_never_chosen_unless_nothing_else_is_left()
     assert pick([0.9], budget=Budget(sentences=1), needs_previous=[True]) == (0,)
 
 
-def test_coverage_prefers_an_uncovered_group():
-    scores = [0.9, 0.85, 0.8, 0.3]
-    groups = [0, 0, 0, 1]
-    assert pick(scores, budget=Budget(sentences=2), groups=groups) == (0, 1)
-    assert pick(scores, budget=Budget(sentences=2), groups=groups, coverage=0.5) == (0, 3)
+def test_coverage_prefers_an_uncovered_group_when_the_budget_has_room():
+    scores = [0.9, 0.85, 0.8, 0.75, 0.7, 0.3]
+    groups = [-1, 0, 0, 0, 0, 1]
+    assert pick(scores, budget=Budget(sentences=4), groups=groups) == (0, 1, 2, 3)
+    assert pick(scores, budget=Budget(sentences=4), groups=groups, coverage=0.5) == (0, 1, 2, 5)
+    # Three sentences leave no room for the event and every section: no bonus.
+    assert pick(scores, budget=Budget(sentences=3), groups=groups, coverage=0.5) == (0, 1, 2)
 
 
 def test_words_never_pads_with_fillers():
