@@ -1,6 +1,6 @@
 """Would a reader keep these sentences? The library, LEAD-3 and the peers on graded documents.
 
-    python benchmarks/summary_eval.py --split heldout --k 3
+    python benchmarks/summary_eval.py --split heldout,dev --k 3 --doc docs/benchmarks.md
 
 For each system and document the chosen sentences are scored against the two gradings of
 ``benchmarks/summary/`` (``../shared/summary/GUIDELINE.md``: 0 not summary material, 1
@@ -28,7 +28,32 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import graded
+import report
 from systems import build_systems
+
+SECTION = "Would a reader keep them?"
+INTRO = """\
+ROUGE against a news lead is one measure; the other is whether each chosen sentence is one a
+reader would put in a short summary, and whether it stands on its own. Two independent readers
+graded every sentence of the documents of `benchmarks/summary/` with
+`../shared/summary/GUIDELINE.md` (0 not summary material, 1 acceptable, 2 key) and marked the
+sentences that cannot stand alone. **dev**: 40 VietNews validation articles labelled for the
+sections, 20 report articles of the VietNews training split, the project's 4 examples and 30
+news articles of the validation split; the worth model is trained and its weights chosen on it,
+so its figures are in-sample. **held-out**: 20 other report articles of the training split and
+20 news articles of the validation split, picked by a fixed rule
+(`benchmarks/summary/make_documents.py`) before any model was trained.
+
+Measures (`benchmarks/summary_eval.py`, every system given the same sentence list, the library
+given the headline as `title=` as in the ROUGE tables): **nDCG@k** of the chosen set (in its
+best order, linear gains) against the mean of the two grades; **relevance**, the mean grade of
+the chosen sentences; **junk**, the share of chosen sentences both readers graded 0;
+**dangling**, the share of chosen sentences a reader marked as unable to stand alone whose
+sentence before was not chosen (the mean over the two readers), on all documents and on the
+news articles alone. `summarize-noreader` is the library with the reader's view off. What the
+reader's view costs in ROUGE, and why its weights are where they are, is in
+[algorithm.md](algorithm.md#7-the-readers-view-worthpy).
+"""
 
 DEFAULT_SYSTEMS = "lead-3,summarize,summarize-syllable,summarize-noreader,sumy-lexrank,summa"
 
@@ -104,33 +129,54 @@ def agreement(docs: Sequence[graded.GradedDocument]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=graded.SPLITS, default="dev")
+    parser.add_argument("--split", default="dev", help="dev, heldout, or both: heldout,dev")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--k", type=int, default=3)
     parser.add_argument("--systems", default=DEFAULT_SYSTEMS)
     parser.add_argument("--json", type=Path, help="write the results here")
+    parser.add_argument("--doc", type=Path, help=f"write the section '{SECTION}' of this page")
     args = parser.parse_args(argv)
-    docs = graded.load(args.split, args.data)
-    systems = {name: system.select for name, system in build_systems(0).items()}
+    splits = args.split.split(",")
+    bad = [split for split in splits if split not in graded.SPLITS]
+    if bad:
+        parser.error(f"unknown split(s) {', '.join(bad)}; choose from {', '.join(graded.SPLITS)}")
+    built = build_systems(0)
+    systems = {name: system.select for name, system in built.items()}
     names = args.systems.split(",")
     unknown = [name for name in names if name not in systems]
     if unknown:
         parser.error(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(systems)}")
-    agree = agreement(docs)
-    print(f"{args.split}: {len(docs)} documents, {agree.get('sentences', 0)} sentences graded "
-          f"twice; exact agreement {agree.get('exact', 0):.2f}, quadratic-weighted kappa "
-          f"{agree.get('kappa', 0):.2f}, key-sentence F1 {agree.get('key_f1', 0):.2f}\n")
-    print(f"| system | nDCG@{args.k} | relevance (0-2) | junk | dangling | dangling (news) |")
-    print("|---|---:|---:|---:|---:|---:|")
-    results = {}
-    for name in names:
-        r = evaluate(docs, systems[name], args.k)
-        results[name] = r
-        print(f"| {name} | {r['ndcg']:.3f} | {r['relevance']:.2f} | {r['junk']:.1%} | "
-              f"{r['dangling']:.1%} | {r['dangling_news']:.1%} |")
+    command = "PYTHONHASHSEED=0 python benchmarks/summary_eval.py " + " ".join(
+        argv if argv is not None else sys.argv[1:]
+    )
+    body = [f"## {SECTION}", "", "Regenerate (from the repository root):", "", "```sh",
+            command, "```", "", INTRO]  # fmt: skip
+    results: dict[str, dict[str, object]] = {}
+    for split in splits:
+        docs = graded.load(split, args.data)
+        agree = agreement(docs)
+        heading = (f"**{split}**: {len(docs)} documents, {agree.get('sentences', 0):,} "
+                   f"sentences graded twice; the readers' exact agreement "
+                   f"{agree.get('exact', 0):.2f}, quadratic-weighted kappa "
+                   f"{agree.get('kappa', 0):.2f}, key-sentence F1 "
+                   f"{agree.get('key_f1', 0):.2f}.")
+        table = [
+            f"| system | nDCG@{args.k} | relevance (0-2) | junk | dangling | dangling (news) |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        results[split] = {"agreement": agree}
+        for name in names:
+            r = evaluate(docs, systems[name], args.k)
+            results[split][name] = r
+            table.append(f"| {name} | {r['ndcg']:.3f} | {r['relevance']:.2f} | {r['junk']:.1%} | "
+                         f"{r['dangling']:.1%} | {r['dangling_news']:.1%} |")
+        print(heading + "\n\n" + "\n".join(table) + "\n")
+        body += [heading, "", *table, ""]
     if args.json:
-        args.json.write_text(json.dumps({"split": args.split, "k": args.k, "agreement": agree,
-                                         "results": results}, indent=2) + "\n")
+        args.json.write_text(json.dumps({"k": args.k, "results": results}, indent=2) + "\n")
+    if args.doc:
+        descriptions = {name: system.description for name, system in built.items()}
+        report.write_doc(args.doc, SECTION, "\n".join(body), descriptions, keep_others=True)
     return 0
 
 
