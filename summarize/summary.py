@@ -54,7 +54,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Sections:
-    """The structured summary: best sentences of each kind, each tuple in document order."""
+    """The structured summary: the best sentences of each kind, each tuple most representative
+    first (an overall statement before its items; see ``Summarizer._sections``)."""
 
     results: tuple[Sentence, ...] = ()
     limitations: tuple[Sentence, ...] = ()
