@@ -14,10 +14,13 @@ log-odds that a reader grades the sentence as summary material (grade ≥ 1 of
 weights are plain text, ``data/worth_model.tsv``, written by ``benchmarks/worth_train.py``
 (scikit-learn's logistic regression on the graded development set, ``benchmarks/summary/``).
 
-:func:`needs_previous` is the coherence half: a sentence that opens on a connective or a
-reference whose antecedent is the sentence before ("Tuy nhiên, ...", "Theo đó, ...", "Tại
-đây, ...", a bare "Ông ..."), or that is a fragment, cannot stand alone in a summary unless the
-sentence before it is there too; the selector enforces that (:mod:`summarize.select`).
+:func:`needs_previous` is the coherence half: a sentence that opens on a reference whose
+antecedent is the sentence before ("Tại đây, ...", "Điều này ...", a bare "Ông ..."), or that
+is a fragment, cannot stand alone in a summary unless the sentence before it is there too; the
+selector enforces that (:mod:`summarize.select`). A plain connective ("Tuy nhiên, ...",
+"Theo đó, ...") is only a feature of the model: the sentence usually reads on its own.
+:data:`NEVER` lists what a reader never puts in a summary (lead-ins, attendance, greetings,
+pointers): those are candidates only when nothing else is left.
 """
 
 from __future__ import annotations
@@ -207,8 +210,10 @@ def _pattern_flags(folded: str) -> dict[str, float]:
 
 
 def needs_previous(sentence: str) -> bool:
-    """Whether ``sentence`` cannot stand alone: it opens on a connective or a reference to the
-    sentence before, on a bare pronoun, on a lower-case letter, or is a fragment."""
+    """Whether ``sentence`` cannot stand alone: it opens on a reference to the sentence before
+    ("Tại đây", "Điều này", "Nhiệm vụ này"), on a bare pronoun, on a lower-case letter or a
+    quotation's tail, reports what came before ("như trên"), or is a fragment. A plain
+    connective ("Tuy nhiên, ...") is not enough: see ``_CONNECTIVE``."""
     text = " ".join(sentence.split())
     stripped = _LEADING.sub("", text)
     return _needs_previous(text, stripped, _prepared(stripped) if stripped else "")
