@@ -9,7 +9,7 @@ Ties break by position (the earlier sentence wins). The result is in document or
 Two constraints a reader asks for sit on top (both optional):
 
 * **coherence**: a sentence marked as needing the one before it (``needs_previous``, see
-  :func:`summarize.worth.needs_previous`: "Tuy nhiên, ...", a bare "Ông ...") is eligible only
+  :func:`summarize.worth.needs_previous`: "Tại đây, ...", a bare "Ông ...") is eligible only
   once the sentence before it has been chosen, so no summary sentence leans on an antecedent
   the reader was not given;
 * **coverage**: each sentence may belong to a group (a report's results, limitations and next
@@ -171,23 +171,21 @@ def select_rows(
     if budget.max_sentences(len(candidates)) < COVERAGE_SENTENCES:
         coverage = 0.0  # no room for the event and every section: the best sentences instead
     constraints = _Constraints(needs_previous, groups, coverage)
+    # A words budget ranks as an unbounded one (its sentence cap aside), then keeps the prefix
+    # that fits.
+    ranking = budget
     if budget.words is not None:
-        # Rank as for an unbounded budget, then keep the prefix that fits.
-        order = choose(
-            np.asarray(scores, dtype=np.float64), sim, candidates, lengths,
-            Budget(sentences=min(budget.sentences or len(candidates), len(candidates))),
-            diversity, max_similarity, constraints,
-        )  # fmt: skip
-        if order:
-            return tuple(sorted(_fitting_prefix(order, lengths, budget.words)))
+        ranking = Budget(sentences=min(budget.sentences or len(candidates), len(candidates)))
     chosen = choose(
-        np.asarray(scores, dtype=np.float64), sim, candidates, lengths, budget,
+        np.asarray(scores, dtype=np.float64), sim, candidates, lengths, ranking,
         diversity, max_similarity, constraints,
     )  # fmt: skip
     if not chosen and needs_previous is not None:
         # Every candidate leans on one before it: better a dangling sentence than nothing.
         return select_rows(scores, sim, eligible, lengths, budget, diversity=diversity,
                            max_similarity=max_similarity, groups=groups, coverage=coverage)
+    if budget.words is not None:
+        chosen = _fitting_prefix(chosen, lengths, budget.words)
     return tuple(sorted(chosen))
 
 
