@@ -34,7 +34,7 @@ _BYLINE_LINE = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–
 # used with ``match(text, pos)``, which anchors at ``pos``, where "^" would only match at 0.
 BYLINE_PREFIX = re.compile(r"(?:[A-ZĐ][A-ZĐ0-9.]{1,9}|\([^()]{2,30}\))\s*[-–—]\s+(?=\S)")
 # A credit names who made a picture, a clip or the text: "Ảnh: Lê Anh", "(Nguồn: TTXVN)".
-# What follows the keyword must be short (a name or an outlet, up to CREDIT_MAX_SYLLABLES) unless
+# What follows the keyword must be short (a name or an outlet, six words at most) unless
 # the whole credit is in brackets: "Video : Bị cáo ... tại phiên toà" is the news of a clip,
 # not a credit, and stays content.
 _CREDIT = re.compile(
