@@ -8,6 +8,7 @@ inside numpy, scikit-learn or underthesea.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Collection
 from typing import Any
 
@@ -30,9 +31,11 @@ def check_choice(name: str, value: Any, choices: Collection[str]) -> str:
 
 
 def check_int(name: str, value: Any, *, minimum: int, maximum: int | None = None) -> int:
-    ok = isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+    """Accept an integer (numpy's too: ``np.int64(3)``, what numpy arithmetic gives) that
+    is not a bool, in ``[minimum, maximum]``; return it as a plain ``int``."""
+    ok = isinstance(value, numbers.Integral) and not _is_bool(value) and int(value) >= minimum
     if ok and maximum is not None:
-        ok = value <= maximum
+        ok = int(value) <= maximum
     if not ok:
         bound = f"an int >= {minimum}" if maximum is None else f"an int in [{minimum}, {maximum}]"
         raise invalid(name, value, bound)
@@ -48,8 +51,9 @@ def check_float(
     low_open: bool = False,
     high_open: bool = False,
 ) -> float:
-    """Accept a real number in the interval given by ``low``/``high`` and their openness."""
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """Accept a finite real number (numpy's too), not a bool, in the interval given by
+    ``low``/``high`` and their openness; return it as a plain ``float``."""
+    ok = isinstance(value, numbers.Real) and not _is_bool(value) and math.isfinite(value)
     if ok:
         above = value > low if low_open else value >= low
         below = value < high if high_open else value <= high
@@ -58,6 +62,11 @@ def check_float(
         interval = f"{'(' if low_open else '['}{low}, {high}{')' if high_open else ']'}"
         raise invalid(name, value, f"a number in {interval}")
     return float(value)
+
+
+def _is_bool(value: object) -> bool:
+    """``True``/``False`` and numpy's booleans, which are not numbers here."""
+    return isinstance(value, bool) or type(value).__name__ == "bool_"
 
 
 def check_bool(name: str, value: Any) -> bool:

@@ -64,7 +64,7 @@ def normalize(text: str) -> NormalizedText:
         nfc_pos += len(plain)
         composed = unicodedata.normalize("NFC", match.group())
         if composed != match.group():
-            chunks.append((nfc_pos, nfc_pos + len(composed), match.start(), match.end()))
+            chunks.append(_chunk(nfc_pos, composed, match.start(), match.group()))
         parts.append(composed)
         nfc_pos += len(composed)
         orig_pos = match.end()
@@ -89,11 +89,31 @@ def _per_character(text: str) -> NormalizedText:
         piece = text[i:j]
         composed = unicodedata.normalize("NFC", piece)
         if composed != piece:
-            chunks.append((nfc_pos, nfc_pos + len(composed), i, j))
+            chunks.append(_chunk(nfc_pos, composed, i, piece))
         parts.append(composed)
         nfc_pos += len(composed)
         i = j
     return _build(text, "".join(parts), chunks)
+
+
+def _chunk(
+    nfc_start: int, composed: str, orig_start: int, original: str
+) -> tuple[int, int, int, int]:
+    """The chunk where ``original`` (at ``orig_start``) became ``composed`` (at ``nfc_start``).
+
+    A head that NFC leaves as it is stays out of the chunk, one character for one: in ``".´"``
+    (a full stop, then a mark it does not compose with) the full stop keeps its own offset, so
+    a sentence may end after it without its end being widened over the marks that follow.
+    """
+    same = 0
+    while same < min(len(composed), len(original)) - 1 and composed[same] == original[same]:
+        same += 1
+    return (
+        nfc_start + same,
+        nfc_start + len(composed),
+        orig_start + same,
+        orig_start + len(original),
+    )
 
 
 def _composes(piece: str, char: str) -> bool:

@@ -10,8 +10,10 @@ e-mail address, a domain name, or an open quotation.
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import _validate
 
@@ -27,7 +29,10 @@ _ABBREVIATIONS = frozenset(
     TP Tp TT Q P X H KP ĐC Đ/c đ/c St Mr Mrs Ms Dr Prof Th.S Nxb NXB tr Tr TS.BS ThS.BS
     Lt Co Inc Ltd Corp vs No""".split()
 )
-# One or more dotted parts, each an abbreviation or a single capital (an initial: "Nguyễn V. A.").
+# The initials of Vietnamese given names that are written with two or three letters ("Phạm
+# Minh Ch.", "Nguyễn Th. Hà"): as common as the one-letter ones, and never a word of their own.
+_INITIALS = frozenset("Ch Gh Gi Kh Ng Ngh Nh Ph Qu Th Tr".split())
+# One or more dotted parts, each an abbreviation or an initial ("Nguyễn V. A.", "Lê Kh.").
 _ABBREVIATION_TOKEN = re.compile(r"^[(\[\"“]?((?:[^\s.]+\.)+)$")
 
 # Spans that must never contain a boundary. Every alternative is linear on any line: the
@@ -135,7 +140,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         boundaries = _valid_boundaries(line, _terminator_cuts(line))
     spans: list[tuple[int, int]] = []
     start = 0
-    for cut in [*boundaries, len(line)]:
+    for cut in [*sorted(set(map(partial(_past_marks, line), boundaries))), len(line)]:
         s, e = _strip(line, start, cut)
         if s < e:
             if spans and not _WORD_CHAR.search(line, s, e):
@@ -145,6 +150,15 @@ def _split_line(line: str) -> list[tuple[int, int]]:
                 spans.append((s, e))
         start = cut
     return spans
+
+
+def _past_marks(line: str, cut: int) -> int:
+    """``cut`` moved past the combining marks at it: a mark belongs to the character before
+    it, and a cut between them would split what NFC composes (the NFC and NFD spellings of a
+    text would get different sentences, and offsets mapped back to NFD would overlap)."""
+    while cut < len(line) and unicodedata.category(line[cut]).startswith("M"):
+        cut += 1
+    return cut
 
 
 def _proposed_boundaries(line: str) -> list[int]:
@@ -271,7 +285,9 @@ def _is_abbreviation(token: str) -> bool:
     if not match:
         return False
     parts = match.group(1).rstrip(".").split(".")
-    return all(p in _ABBREVIATIONS or (len(p) == 1 and p.isupper()) for p in parts)
+    return all(
+        p in _ABBREVIATIONS or p in _INITIALS or (len(p) == 1 and p.isupper()) for p in parts
+    )
 
 
 class _QuoteState:
@@ -302,9 +318,16 @@ class _QuoteState:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> object:
-    from underthesea import sent_tokenize
+    # The first call loads underthesea's model into a global: made under a lock, so that
+    # threads starting together never see it half set up (as word_tokenize's can be).
+    with _LOAD_LOCK:
+        from underthesea import sent_tokenize
 
+        sent_tokenize("Khởi động. Xong.")
     return sent_tokenize
+
+
+_LOAD_LOCK = threading.Lock()
 
 
 def _sent_tokenize(line: str) -> list[str]:

@@ -101,7 +101,12 @@ class Options:
             if not isinstance(self.section_cues, (str, os.PathLike)):
                 # Triples arrive as any iterable; keep them as a tuple so options stay hashable.
                 object.__setattr__(self, "section_cues", cues.as_triples(self.section_cues))
-            cues.lexicon(self.section_cues)  # a bad file or entry fails here, not mid-summary
+            try:  # a bad file or entry fails here, not mid-summary
+                cues.lexicon(self.section_cues)
+            except (OSError, UnicodeDecodeError) as exc:  # a directory, bytes that are not UTF-8
+                raise _validate.invalid(
+                    "section_cues", self.section_cues, f"a readable UTF-8 TSV file ({exc})"
+                ) from None
         _validate.check_bool("html", self.html)
         max_chars = self.max_chars
         if max_chars is not None and (
@@ -187,8 +192,8 @@ class Summarizer:
             text = source_text = read_html(text, "<str>").text
         norm = normalize(text)
         seg = segment(norm.text, split=opts.split)
-        if not seg.sentences:
-            return Summary(source_text=source_text)
+        if not seg.sentences:  # the caller's title is kept: it describes the document
+            return Summary(title=title, source_text=source_text)
         noise = detect_noise(norm.text, seg, title=title or None)
         spans = noise.sentences
         # The sentences' texts are wanted by the word tokenizer, the sections stage and the

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -219,10 +220,18 @@ def word_count(sentence: str) -> int:
     return len(_SYLLABLE.findall(sentence))
 
 
+# underthesea publishes its CRF model in a global before loading it: a thread calling
+# word_tokenize during another's first call finds a model without weights and fails
+# ("'NoneType' object has no attribute 'process'"). The first call is made under this lock.
+_LOAD_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _word_tokenize() -> Callable[[str], list[str]]:
     # Imported lazily: underthesea loads its CRF model on first use, and `import summarize`
     # must stay cheap.
-    from underthesea import word_tokenize
+    with _LOAD_LOCK:
+        from underthesea import word_tokenize
 
+        word_tokenize("Khởi động.")  # loads the model now, while other threads wait
     return word_tokenize  # type: ignore[no-any-return]
