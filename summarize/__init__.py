@@ -11,6 +11,7 @@ labelled as a result, a limitation or a next task.
 """
 
 from .batch import Failure, summarize_many
+from .multi import summarize_documents
 from .readers import Document, read, summarize_source
 from .summarizer import Summarizer, summarize
 from .summary import Sections, Sentence, Summary
@@ -25,6 +26,7 @@ __all__ = [
     "__version__",
     "read",
     "summarize",
+    "summarize_documents",
     "summarize_many",
     "summarize_source",
 ]

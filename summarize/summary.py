@@ -28,6 +28,9 @@ class Sentence:
     ``None``; ``section_reason`` says which cue or heading gave it.
     ``noise`` is why the sentence can never be summary material (``"title"``, ``"byline"``,
     ``"caption"``, ...) or ``None`` for content.
+    ``document`` is the index of the document it comes from: 0 for :func:`summarize.summarize`,
+    the article's position for :func:`summarize.summarize_documents`, whose offsets index
+    that article (``documents[s.document][s.start:s.end] == s.text``).
     """
 
     index: int
@@ -38,9 +41,12 @@ class Sentence:
     section: str | None = None
     noise: str | None = None
     section_reason: str | None = None
+    document: int = 0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, *, document: bool | None = None) -> dict[str, Any]:
+        """A JSON-ready dict; ``document`` is listed when asked, or by default when it is
+        not 0 (a summary of several documents asks for it on every sentence)."""
+        fields = {
             "index": self.index,
             "start": self.start,
             "end": self.end,
@@ -50,6 +56,9 @@ class Sentence:
             "section_reason": self.section_reason,
             "noise": self.noise,
         }
+        if document or (document is None and self.document):
+            fields["document"] = self.document
+        return fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +106,27 @@ class Summary:
         return iter(self.sentences)
 
     @property
+    def documents(self) -> int:
+        """One more than the highest ``document`` of the sentences: 1 for
+        :func:`summarize.summarize`, the number of articles for a cluster (trailing articles
+        without a sentence aside)."""
+        return max((s.document for s in self.all_sentences), default=0) + 1
+
+    @property
     def text(self) -> str:
         """The summary as one paragraph: the chosen sentences joined by spaces."""
         return " ".join(s.text for s in self.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: the summary, the sections and every sentence with its label."""
+        """A JSON-ready dict: the summary, the sections and every sentence with its label
+        (and its ``document`` when the summary covers several)."""
+        several = self.documents > 1
         return {
             "title": self.title,
             "summary": [s.index for s in self.sentences],
-            "sentences": [s.to_dict() for s in self.sentences],
+            "sentences": [s.to_dict(document=several) for s in self.sentences],
             "sections": {name: [s.index for s in group] for name, group in self.sections.items()},
-            "all_sentences": [s.to_dict() for s in self.all_sentences],
+            "all_sentences": [s.to_dict(document=several) for s in self.all_sentences],
         } | ({} if self.source_text is None else {"source_text": self.source_text})
 
     def __str__(self) -> str:

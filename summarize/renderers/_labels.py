@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..summary import Sentence
 
 LANGUAGES = ("vi", "en")
 
@@ -82,6 +86,12 @@ NOISE_WORDS = {
 # A list marker the sentence already starts with ("- ", "+ ", "• "): the section's own bullet
 # replaces it rather than doubling it.
 _BULLET = re.compile(r"^[-+•*–]\s+")
+
+
+def source(sentence: Sentence, several: bool) -> str:
+    """``"[2] "`` before a sentence of a summary of several documents: its document, counted
+    from 1 (``summarize_documents``); nothing for a summary of one document."""
+    return f"[{sentence.document + 1}] " if several else ""
 
 
 def item(text: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._labels import HEADINGS, NOISE_WORDS, WORDS, item
+from ._labels import HEADINGS, NOISE_WORDS, WORDS, item, source
 
 if TYPE_CHECKING:
     from ..summary import Sentence, Summary
@@ -135,6 +135,7 @@ def render_html_fragment(summary: Summary, *, labels: str = "vi", sections: bool
 def _top(summary: Summary, *, labels: str, sections: bool, links: bool = True) -> str:
     words, heading = WORDS[labels], HEADINGS[labels]
     noise = sum(s.noise is not None for s in summary.all_sentences)
+    several = summary.documents > 1  # each sentence says which article it is from
     count = words["count"].format(
         chosen=len(summary.sentences), total=len(summary.all_sentences), noise=noise
     )
@@ -145,7 +146,7 @@ def _top(summary: Summary, *, labels: str, sections: bool, links: bool = True) -
         f"{escape(heading['summary'])}</h2>"
     )
     if summary.sentences:
-        items = (_list_item(s.text, s, links) for s in summary.sentences)
+        items = (_list_item(source(s, several) + s.text, s, links) for s in summary.sentences)
         parts.append(f'<ol class="summary">{"".join(items)}</ol>')
     else:
         parts.append(f'<p class="none">{escape(words["empty"])}</p>')
@@ -158,7 +159,7 @@ def _top(summary: Summary, *, labels: str, sections: bool, links: bool = True) -
                 f'<h2 id="smz-{name}">{escape(heading[name])}</h2>'
             )
             if group:
-                items = (_list_item(item(s.text), s, links) for s in group)
+                items = (_list_item(source(s, several) + item(s.text), s, links) for s in group)
                 parts.append(f"<ul>{''.join(items)}</ul>")
             else:
                 parts.append(f'<p class="none">{escape(words["none"])}</p>')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._labels import HEADINGS, item
+from ._labels import HEADINGS, item, source
 
 if TYPE_CHECKING:
     from ..summary import Summary
@@ -17,10 +17,12 @@ def render_markdown(summary: Summary, *, labels: str = "vi", sections: bool = Tr
     if summary.title:
         parts += [f"# {summary.title}", ""]
     parts += [f"## {heading['summary']}", ""]
-    parts += [s.text for s in summary.sentences] or ["_(trống)_" if labels == "vi" else "_(empty)_"]
+    several = summary.documents > 1  # each sentence says which article it is from
+    empty = "_(trống)_" if labels == "vi" else "_(empty)_"
+    parts += [source(s, several) + s.text for s in summary.sentences] or [empty]
     if sections:
         for name, group in summary.sections.items():
             if group:
                 parts += ["", f"## {heading[name]}", ""]
-                parts += [f"- {item(s.text)}" for s in group]
+                parts += [f"- {source(s, several)}{item(s.text)}" for s in group]
     return "\n".join(parts)

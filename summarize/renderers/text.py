@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._labels import HEADINGS, item
+from ._labels import HEADINGS, item, source
 
 if TYPE_CHECKING:
     from ..summary import Summary
@@ -17,11 +17,12 @@ def render_text(summary: Summary, *, labels: str = "vi", sections: bool = True) 
     if summary.title:
         parts.append(summary.title)
         parts.append("")
-    parts.extend(s.text for s in summary.sentences)
+    several = summary.documents > 1  # each sentence says which article it is from
+    parts.extend(source(s, several) + s.text for s in summary.sentences)
     if sections:
         for name, group in summary.sections.items():
             if group:
                 parts.append("")
                 parts.append(f"{heading[name]}:")
-                parts.extend(f"- {item(s.text)}" for s in group)
+                parts.extend(f"- {source(s, several)}{item(s.text)}" for s in group)
     return "\n".join(parts)

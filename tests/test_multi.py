@@ -1,0 +1,230 @@
+"""summarize_documents: one summary of a cluster of articles, on texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import documents as generated_documents
+
+from summarize import Summary, summarize_documents
+from summarize.multi import CLUSTER_WORDS
+from summarize.renderers import render
+
+# Three papers on one (invented) event: the lead of each tells it in its own words.
+BAO_A = (
+    "Lũ quét ở Hà Giang\n"
+    "Đêm 12/8, lũ quét tại xã Minh Tân, huyện Vị Xuyên, tỉnh Hà Giang cuốn trôi 14 ngôi nhà. "
+    "Chính quyền đã sơ tán 230 hộ dân đến nơi an toàn. "
+    "Mưa lớn kéo dài từ chiều 11/8 khiến nước suối dâng cao bất thường. "
+    "Lực lượng cứu hộ đang tìm kiếm hai người mất tích."
+)
+BAO_B = (
+    "Hai người mất tích sau trận lũ quét tại Vị Xuyên. "
+    "Trận lũ quét đêm 12/8 ở xã Minh Tân đã làm 14 ngôi nhà bị cuốn trôi hoàn toàn. "
+    "Ông Nguyễn Văn Hùng, Chủ tịch UBND xã, cho biết thiệt hại ban đầu khoảng 5 tỉ đồng. "
+    "Các trường học trong xã tạm cho học sinh nghỉ học."
+)
+BAO_C = (
+    "Tỉnh Hà Giang hỗ trợ khẩn cấp người dân vùng lũ. "
+    "UBND tỉnh quyết định hỗ trợ 20 triệu đồng cho mỗi hộ có nhà bị cuốn trôi. "
+    "Bộ đội biên phòng được huy động giúp dân dựng lại nhà. "
+    "Lũ quét đêm 12/8 ở xã Minh Tân làm hai người mất tích."
+)
+CLUSTER = [BAO_A, BAO_B, BAO_C]
+
+BAO_CAO_1 = (
+    "Sáng 5/6, Sở Giáo dục tỉnh tổ chức hội nghị sơ kết học kỳ I. "
+    "Trong học kỳ, toàn ngành đã hoàn thành 95% kế hoạch xây dựng trường chuẩn quốc gia. "
+    "Tuy nhiên, vẫn còn tình trạng thiếu giáo viên ở vùng sâu, vùng xa. "
+    "Thời gian tới, ngành tập trung tuyển dụng thêm 300 giáo viên."
+)
+BAO_CAO_2 = (
+    "Ngành giáo dục tỉnh sơ kết học kỳ I với nhiều kết quả tích cực. "
+    "Tỷ lệ học sinh đi học đúng độ tuổi đạt 99%, tăng 2% so với cùng kỳ. "
+    "Hạn chế lớn nhất là cơ sở vật chất ở nhiều trường còn xuống cấp. "
+    "Trong học kỳ II, Sở sẽ tiếp tục đẩy mạnh chuyển đổi số trong dạy học."
+)
+
+
+def contract(summary: Summary, texts: list[str]) -> None:
+    """Every sentence is an exact slice of its own document; indices count across the cluster."""
+    for position, s in enumerate(summary.all_sentences):
+        assert s.index == position
+        assert 0 <= s.document < len(texts)
+        assert texts[s.document][s.start : s.end] == s.text
+    documents = [s.document for s in summary.all_sentences]
+    assert documents == sorted(documents)
+    for s in summary.sentences:
+        assert summary.all_sentences[s.index] is s
+
+
+def test_offsets_index_each_document_and_all_sentences_cover_the_cluster():
+    summary = summarize_documents(CLUSTER)
+    contract(summary, CLUSTER)
+    assert {s.document for s in summary.all_sentences} == {0, 1, 2}
+    assert summary.documents == 3
+
+
+def test_output_by_document_then_position():
+    summary = summarize_documents(CLUSTER, sentences=4)
+    keys = [(s.document, s.start) for s in summary.sentences]
+    assert keys == sorted(keys)
+    assert len(summary.sentences) == 4
+
+
+def test_the_same_fact_is_not_taken_from_two_papers():
+    twice = "Đêm 12/8, lũ quét tại xã Minh Tân, huyện Vị Xuyên cuốn trôi 14 ngôi nhà."
+    texts = [f"{twice} Mưa lớn kéo dài suốt hai ngày.", f"{twice} Người dân đã được sơ tán."]
+    summary = summarize_documents(texts, sentences=3)
+    assert [s.text for s in summary.sentences].count(twice) == 1
+
+
+def test_default_budget_is_in_syllables():
+    summary = summarize_documents(CLUSTER * 4)
+    total = sum(len(s.text.split()) for s in summary.sentences)
+    assert 0 < total <= CLUSTER_WORDS
+
+
+def test_words_budget_is_a_cap():
+    summary = summarize_documents(CLUSTER, words=40)
+    assert sum(len(s.text.split()) for s in summary.sentences) <= 40
+
+
+def test_titles_are_queries_never_candidates():
+    titles = ["Lũ quét ở Hà Giang", None, "Hỗ trợ người dân vùng lũ"]
+    summary = summarize_documents(CLUSTER, titles=titles)
+    contract(summary, CLUSTER)
+    assert all(s.text not in titles for s in summary.sentences)
+    # The first line of BAO_A is its title when no title is given.
+    untitled = summarize_documents(CLUSTER)
+    assert untitled.all_sentences[0].noise == "title"
+
+
+def test_titles_steer_the_choice():
+    support = "Hỗ trợ 20 triệu đồng cho mỗi hộ có nhà bị cuốn trôi"
+    steered = summarize_documents(CLUSTER, titles=[None, None, support])
+    plain = summarize_documents(CLUSTER)
+
+    def rank_of_support(summary: Summary) -> int:
+        ranked = sorted(summary.all_sentences, key=lambda s: (-s.score, s.index))
+        return next(k for k, s in enumerate(ranked) if "20 triệu" in s.text)
+
+    assert rank_of_support(steered) < rank_of_support(plain)
+
+
+def test_deterministic_and_fast_mode_keeps_the_contract():
+    first = summarize_documents(CLUSTER, tokenizer="syllable")
+    assert first == summarize_documents(CLUSTER, tokenizer="syllable")
+    contract(first, CLUSTER)
+
+
+def test_nfd_documents_keep_offsets_into_the_callers_strings():
+    texts = [unicodedata.normalize("NFD", t) for t in CLUSTER]
+    summary = summarize_documents(texts)
+    contract(summary, texts)
+    nfc = summarize_documents(CLUSTER)
+    assert [(s.document, s.index) for s in summary.sentences] == [
+        (s.document, s.index) for s in nfc.sentences
+    ]
+
+
+def test_sections_work_across_the_cluster():
+    summary = summarize_documents([BAO_CAO_1, BAO_CAO_2])
+    found = {s.document for _, group in summary.sections.items() for s in group}
+    assert found == {0, 1}
+    assert summary.sections.limitations
+    for _, group in summary.sections.items():
+        for s in group:
+            assert summary.all_sentences[s.index] is s
+
+
+def test_empty_and_blank_documents():
+    assert summarize_documents([]) == Summary()
+    assert summarize_documents(["", "  \n"]) == Summary()
+    summary = summarize_documents(["", BAO_B, " "])
+    contract(summary, ["", BAO_B, " "])
+    assert {s.document for s in summary.all_sentences} == {1}
+
+
+def test_a_lone_sentence_that_leans_on_another_is_still_summarized():
+    summary = summarize_documents(["Điều này khiến nhiều người lo lắng."])
+    assert len(summary.sentences) == 1
+
+
+@pytest.mark.parametrize(
+    ("documents", "error"),
+    [
+        ("một văn bản", TypeError),
+        ([BAO_A, 3], TypeError),
+        (None, TypeError),
+        ((BAO_A, b"bytes"), TypeError),
+    ],
+)
+def test_documents_must_be_a_list_of_strings(documents, error):
+    with pytest.raises(error, match="documents"):
+        summarize_documents(documents)
+
+
+def test_bad_titles_and_budgets_name_the_option():
+    with pytest.raises(ValueError, match="titles"):
+        summarize_documents(CLUSTER, titles=["một"])
+    with pytest.raises(TypeError, match=r"titles\[1\]"):
+        summarize_documents(CLUSTER, titles=["một", 2, None])
+    with pytest.raises(ValueError, match="`words`"):
+        summarize_documents(CLUSTER, words=0)
+    with pytest.raises(ValueError, match="only one of"):
+        summarize_documents(CLUSTER, words=10, sentences=2)
+    with pytest.raises(ValueError, match="`tokenizer`"):
+        summarize_documents(CLUSTER, tokenizer="chữ")
+    with pytest.raises(TypeError, match="unknown option"):
+        summarize_documents(CLUSTER, colour="xanh")
+    with pytest.raises(ValueError, match="`html`"):
+        summarize_documents(CLUSTER, html=True)
+    with pytest.raises(ValueError, match="max_chars"):
+        summarize_documents(CLUSTER, max_chars=10)
+
+
+def test_json_lists_each_sentences_document_only_for_a_cluster():
+    cluster = summarize_documents(CLUSTER).to_dict()
+    assert all("document" in s for s in cluster["all_sentences"])
+    json.dumps(cluster)
+    single = summarize_documents([BAO_A]).to_dict()
+    assert all("document" not in s for s in single["all_sentences"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_renderers_say_which_article_a_sentence_came_from(fmt):
+    summary = summarize_documents(CLUSTER, sentences=3)
+    rendered = render(summary, fmt, labels="vi")
+    for s in summary.sentences:
+        assert f"[{s.document + 1}]" in rendered
+
+
+@given(st.lists(generated_documents(), min_size=1, max_size=4), st.booleans())
+def test_offsets_contract_holds_for_every_sentence_of_every_document(texts, fast):
+    options = {"tokenizer": "syllable"} if fast else {}
+    summary = summarize_documents(texts, **options)
+    contract(summary, texts)
+    chosen = [(s.document, s.start) for s in summary.sentences]
+    assert chosen == sorted(chosen)
+
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "abmusu" / "validation.jsonl"
+
+
+def test_contract_on_real_clusters():
+    if not DATA.exists():
+        pytest.skip("../shared/data is absent")
+    with DATA.open(encoding="utf-8") as lines:
+        records = [json.loads(next(lines)) for _ in range(3)]
+    for record in records:
+        texts = [d["raw_text"] for d in record["single_documents"]]
+        titles = [d["title"] for d in record["single_documents"]]
+        summary = summarize_documents(texts, titles=titles, tokenizer="syllable")
+        contract(summary, texts)
+        assert 0 < sum(len(s.text.split()) for s in summary.sentences) <= CLUSTER_WORDS
