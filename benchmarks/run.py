@@ -2,6 +2,7 @@
 
     python benchmarks/run.py --data ../shared/data/vietnews/val.jsonl --limit 100 --k 3 \\
         --json /tmp/bench.json --plot /tmp/bench.png --doc docs/benchmarks.md
+    python benchmarks/run.py --multi --format abmusu --data ../shared/data/abmusu/validation.jsonl
 
 See ``benchmarks/README.md`` for the options and ``docs/benchmarks.md`` for the method.
 """
@@ -289,6 +290,10 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--multi" in argv:  # the multi-document mode: one summary per cluster (multi.py)
+        import multi
+
+        return multi.main(argv)
     args = parse_args(argv)
     try:
         return run(args, argv)
