@@ -16,15 +16,16 @@ fails); 1 for an unexpected failure.
 from __future__ import annotations
 
 import argparse
+import codecs
 import dataclasses
-import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
-from .readers import Document, ReadError, detect_kind, is_url, read
+from .progress import QuietStream
+from .readers import Document, ReadError, detect_kind, is_url, read, read_bounded
 from .renderers import FORMATS, LANGUAGES, render
 from .segment import SPLITS
 from .summarizer import DEFAULT_MAX_CHARS, Summarizer
@@ -36,7 +37,15 @@ if TYPE_CHECKING:
     from .summary import Summary
 
 PROG = "summarize"
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# 3: a --jsonl run that did not do what was asked: every record failed, or the input's last
+# line was left unfinished (a file still being written) for a later --resume.
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+# Options of the --jsonl form; given without --jsonl they would be silently ignored.
+JSONL_ONLY = ("jobs", "text_field", "title_field", "resume", "force", "no_progress")
+
+
+_MAX_BYTES_PER_CHAR = 4  # UTF-8 and UTF-16 take at most four bytes a character
+_NO_LIMIT = 1 << 62  # --max-chars 0: no limit on the bytes either
 
 
 class UsageError(Exception):
@@ -55,7 +64,7 @@ class _Parser(argparse.ArgumentParser):
         # argparse prints --help and --version to sys.stdout itself; honour main's stdout.
         if file is None or file is sys.stdout:
             file = self._stdout or sys.stdout
-        if message:
+        if message and file is not None:  # None: started with stdout closed (`--help >&-`)
             file.write(message)
 
 
@@ -139,13 +148,22 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
     many.add_argument(
         "--out", metavar="OUT", help="the output JSONL file (with --jsonl; - : stdout)"
     )
-    many.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; -1: all)")
-    many.add_argument("--text-field", default="text", metavar="F", help="default: text")
+    many.add_argument("--jobs", type=int, help="worker processes (default 1; -1: all)")
+    many.add_argument("--text-field", metavar="F", help="each record's text (default: text)")
     many.add_argument(
-        "--title-field", metavar="F", help="each record's headline (title=) from this field"
+        "--title-field",
+        metavar="F",
+        help="each record's headline, given as title= (default: title; '': none)",
     )
-    many.add_argument("--resume", action="store_true", help="keep OUT's records, add the rest")
-    many.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    many.add_argument(
+        "--resume", action="store_true", default=None, help="keep OUT's records, add the rest"
+    )
+    many.add_argument(
+        "--force", action="store_true", default=None, help="overwrite an existing OUT"
+    )
+    many.add_argument(
+        "--no-progress", action="store_true", default=None, help="no progress bar on stderr"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -159,13 +177,16 @@ def main(
 ) -> int:
     """Run the command line; returns the exit status instead of exiting."""
     out = stdout if stdout is not None else sys.stdout
-    err = stderr if stderr is not None else sys.stderr
+    # A closed stderr (`2>&-`, a reader gone) must never stop the work or change its status.
+    err = QuietStream(stderr if stderr is not None else sys.stderr)
     try:
         args = build_parser(out).parse_args(argv)
         if args.jsonl is not None or args.out is not None:
             return _run_jsonl(args, err, stdin, out)
-        if args.title_field is not None:
-            raise UsageError("--title-field F goes with --jsonl IN --out OUT")
+        for name in JSONL_ONLY:
+            if getattr(args, name) is not None:
+                option = "--" + name.replace("_", "-")
+                raise UsageError(f"{option} goes with --jsonl IN --out OUT")
         inputs = args.inputs or ["-"]
         if len(inputs) > 1 and args.title is not None:
             raise UsageError("--title is one document's headline; give one INPUT with it")
@@ -215,6 +236,9 @@ def main(
     except KeyboardInterrupt:
         err.write(f"{PROG}: interrupted\n")
         return 130
+    except MemoryError:
+        err.write(f"{PROG}: error: out of memory (a smaller input, or a lower --max-chars)\n")
+        return EXIT_FAILURE
     except Exception as exc:
         err.write(f"{PROG}: error: {type(exc).__name__}: {exc}\n")
         return EXIT_FAILURE
@@ -222,7 +246,7 @@ def main(
 
 
 def _run_jsonl(
-    args: argparse.Namespace, err: TextIO, stdin: TextIO | None, out: TextIO | None
+    args: argparse.Namespace, err: QuietStream, stdin: TextIO | None, out: TextIO | None
 ) -> int:
     """``--jsonl IN --out OUT``: the work is :func:`summarize.jsonl.summarize_jsonl`'s."""
     from .jsonl import summarize_jsonl
@@ -238,10 +262,11 @@ def _run_jsonl(
     stats = summarize_jsonl(
         args.jsonl,
         args.out,
-        n_jobs=args.jobs,
-        text_field=args.text_field,
-        title_field=args.title_field,
-        resume=args.resume,
+        n_jobs=1 if args.jobs is None else args.jobs,
+        text_field="text" if args.text_field is None else args.text_field,
+        title_field="title" if args.title_field is None else (args.title_field or None),
+        resume=bool(args.resume),
+        overwrite=bool(args.force),
         progress=None if args.no_progress else err,
         stdin=stdin,
         stdout=out,
@@ -259,22 +284,45 @@ def _run_jsonl(
         f"{PROG}: {stats.records} records in {where}: {stats.summarized} summarized, "
         f"{stats.failed} failed, {stats.skipped} kept from before\n"
     )
+    if stats.incomplete:
+        err.write(
+            f"{PROG}: error: {args.jsonl}: the last line has no newline and is not a whole "
+            "JSON object (still being written?); it is left for a later --resume\n"
+        )
+        return EXIT_INCOMPLETE
+    if stats.failed and not stats.summarized:
+        err.write(f"{PROG}: error: every record failed ({stats.failed})\n")
+        return EXIT_INCOMPLETE
     return EXIT_OK
 
 
 def _read_input(name: str, args: argparse.Namespace, stdin: TextIO | None) -> Document:
     """One INPUT as a :class:`Document`: ``-`` is standard input, else a URL or a path."""
     kind = None if args.html is None else ("html" if args.html else "text")
+    # Inputs are read with a bound: no more bytes than --max-chars characters can take in
+    # any encoding (four a character), so /dev/zero or a 1 GB file is refused at the limit.
+    limit = _NO_LIMIT
+    if args.max_chars:
+        limit = _MAX_BYTES_PER_CHAR * args.max_chars + len(codecs.BOM_UTF32)
     options = {"kind": kind, "encoding": args.encoding, "timeout": args.timeout}
-    if name != "-":
-        # A Path: with --html/--no-html, read() would take a plain str for the content itself.
-        return read(name if is_url(name) else Path(name), **options)
-    stream = stdin if stdin is not None else sys.stdin
-    if stream is None:
-        raise UsageError("no input: stdin is closed")
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        return read(buffer.read(), **options, name="<stdin>")
+    try:
+        if name != "-":
+            # A Path: with --html/--no-html, read() would take a plain str for the content.
+            return read(name if is_url(name) else Path(name), **options, max_bytes=limit)
+        stream = stdin if stdin is not None else sys.stdin
+        if stream is None:
+            raise UsageError("no input: stdin is closed")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data = read_bounded(buffer, limit, "<stdin>")
+            return read(data, **options, max_bytes=limit, name="<stdin>")
+    except ReadError as exc:
+        if str(exc).endswith(f"larger than the limit of {limit:,} bytes"):
+            raise ReadError(
+                f"{exc}, more than --max-chars {args.max_chars:,} can take (4 bytes a "
+                "character); a larger --max-chars (0: no limit) accepts it"
+            ) from None
+        raise
     text = stream.read()  # a text stream (tests inject io.StringIO)
     if kind is None:
         kind = detect_kind(None, text.encode("utf-8", errors="surrogatepass"))
@@ -285,16 +333,19 @@ def _render_all(
     rendered: list[tuple[str, Summary, str]], args: argparse.Namespace, *, multiple: bool
 ) -> str:
     sections = not args.no_sections
+    if args.format == "json":  # the schema --jsonl writes too, with its version
+        from .jsonl import dumps, summary_record
+
+        if not multiple:
+            return dumps(summary_record(rendered[0][1]), indent=2)
+        return dumps(
+            [{"input": name, **summary_record(summary)} for name, summary, _ in rendered],
+            indent=2,
+        )
     if not multiple:
         return "".join(
             render(summary, args.format, labels=args.labels, sections=sections, text=text)
             for _, summary, text in rendered
-        )
-    if args.format == "json":
-        return json.dumps(
-            [{"input": name, **summary.to_dict()} for name, summary, _ in rendered],
-            ensure_ascii=False,
-            indent=2,
         )
     return "\n\n".join(
         f"==> {name} <==\n"

@@ -1,31 +1,36 @@
 """JSON Lines in, JSON Lines out: the engine behind ``summarize --jsonl IN --out OUT``.
 
-Every non-blank input line is a *record*, numbered from 0 in input order. Each record gives
-exactly one output line, in the same order, whatever happens to it::
+**Records.** Every complete, non-blank input line is a *record*, numbered from 0 in input
+order; a line is complete when a newline ends it. An unterminated last line is a record only
+when it is a whole JSON object (a file whose writer left out the final newline); otherwise it
+is a line still being written, which is not a record yet: it is left for a later ``resume``
+(:attr:`JsonlStats.incomplete`), so that record numbers never shift. A UTF-8 BOM opening a
+line is ignored. A line longer than the text limit allows (four bytes per character of
+``max_chars``) is an error record, read past without being held in memory.
 
-    {"record": 0, "id": "000001", "title": ..., "summary": "...", "sentences": [...],
-     "sections": {"results": [...], "limitations": [...], "next_tasks": [...]}}
-    {"record": 1, "id": "000002", "error": "JSONDecodeError", "message": "..."}
+**Output.** Each record gives exactly one output line, in the same order, whatever happens to
+it: the shared schema of :func:`summary_record` (the one ``--format json`` prints), preceded by
+the record's number and its ``id`` when it has one, or an error record::
 
-``id`` is copied from the input record when it has one. With ``title_field`` each record's
-headline is read from that field (absent or ``null``: none, found in the text as usual) and
-given to the summarizer as ``title=``. A record's text is text; with ``html=True`` every
-record is read as an HTML page and also carries ``source_text``, the converted text that its
-sentences' offsets index.
+    {"schema": 1, "record": 0, "id": "000001", "title": ..., "summary": [2, 5], ...}
+    {"schema": 1, "record": 1, "id": "000002", "error": "JSONDecodeError", "message": "..."}
 
-A record that is not valid UTF-8 or JSON, is not an object, lacks the text field or whose text
-is not a string (or whose title is neither a string nor null), or whose text cannot be
-summarized, becomes an *error record* (``error`` + ``message``) instead of a summary.
+A record that is not valid UTF-8 or JSON (``NaN`` and ``Infinity`` are not JSON), is not an
+object, lacks the text field or whose text is not a string, whose title is neither a string nor
+null, whose ``id`` cannot be written back as JSON (``1e400``), or whose text cannot be
+summarized, becomes an error record. Lone surrogates (``"\\udcff"``) are written as JSON
+escapes, so every output line is valid UTF-8 and reads back to the same strings.
 
-Output is written with one ``write`` system call per line on an unbuffered, append-mode file:
-an interrupt (Ctrl-C, a kill, a crash) leaves complete lines only, or at worst a partial last
-line if the process dies inside that one call. ``resume=True`` keeps the complete lines already
-in OUT, truncates a trailing partial line, and summarizes only the records whose numbers are not
-there yet, appending their lines.
+**The output file.** OUT is locked (``flock``) while a run writes it: a second run on the same
+OUT is refused, never interleaved. The options that shape the records are recorded beside it
+in ``OUT.options.json``; ``resume=True`` refuses to continue an OUT made with other options.
+An existing non-empty OUT is overwritten only with ``overwrite=True``. Every line is written
+with one ``write`` system call on an unbuffered file, so an interrupt leaves complete lines, or
+at worst a partial last line, which ``resume`` cuts off before it appends the missing records.
 
-``"-"`` as the input path reads standard input (or the ``stdin`` stream given), and as the
-output path writes standard output (or the ``stdout`` stream given), flushed after every line;
-the progress bar then has no total, and ``resume`` needs an output file.
+``"-"`` as the input path reads standard input as it comes (no pass ahead of the records, so a
+pipe is read once), and as the output path writes standard output, flushed line by line;
+``resume`` then needs an output file.
 """
 
 from __future__ import annotations
@@ -34,32 +39,47 @@ import contextlib
 import json
 import os
 import re
+import stat
 import sys
-import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any, TextIO
+from typing import IO, Any, Protocol, cast
 
+from . import __version__
 from .batch import DEFAULT_CHUNKSIZE, Failure, Result, summarize_many
-from .summary import Sentence, Summary
+from .progress import QuietStream, meter
+from .summarizer import Summarizer
+from .summary import Summary
 
 STDIO = "-"
-_RECORD = re.compile(rb'^\{"record": (\d+)[,}]')
+SCHEMA = 1  # the version of the output records (summary_record); raised on any change
+_RECORD = re.compile(rb'^\{"schema": \d+, "record": (\d+)[,}]')
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BOM = b"\xef\xbb\xbf"
+_READ_BLOCK = 1 << 20
+
+
+class _Lines(Protocol):
+    """What the records are read from: a binary file, or standard input."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
 
 
 class JsonlError(ValueError):
-    """A problem with the files themselves (missing input, unwritable output)."""
+    """A problem with the files themselves (missing input, an OUT that must not be written)."""
 
 
 @dataclass(frozen=True, slots=True)
 class JsonlStats:
-    """What a run did: records read, summaries and error records written, records skipped."""
+    """What a run did: records in OUT, summaries and error records written, records kept from
+    before; ``incomplete`` when the input's last line was left for a later resume."""
 
     records: int = 0
     summarized: int = 0
     failed: int = 0
     skipped: int = 0
+    incomplete: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +94,28 @@ class _Record:
 _NO_ID = object()
 
 
+def summary_record(summary: Summary) -> dict[str, Any]:
+    """The one JSON schema of a summary, shared by ``--format json`` and ``--jsonl``.
+
+    :meth:`Summary.to_dict` (``summary``: the chosen sentences' indices; ``sentences``: those
+    sentences; ``sections``: indices per section; ``all_sentences``; ``source_text`` for a
+    converted input) with ``schema`` (its version, :data:`SCHEMA`) first and ``summary_text``,
+    the chosen sentences joined by spaces.
+    """
+    return {"schema": SCHEMA, **summary.to_dict(), "summary_text": summary.text}
+
+
 def summarize_jsonl(
     in_path: str,
     out_path: str,
     *,
     n_jobs: int = 1,
     text_field: str = "text",
-    title_field: str | None = None,
+    title_field: str | None = "title",
     resume: bool = False,
+    overwrite: bool = False,
     chunksize: int = DEFAULT_CHUNKSIZE,
-    progress: TextIO | None = None,
+    progress: IO[str] | QuietStream | None = None,
     stdin: IO[Any] | None = None,
     stdout: IO[Any] | None = None,
     sentences: int | None = None,
@@ -91,17 +123,21 @@ def summarize_jsonl(
     words: int | None = None,
     **options: Any,
 ) -> JsonlStats:
-    """Summarize every record of the JSONL file ``in_path`` into ``out_path`` (see module doc).
+    """Summarize every record of the JSONL file ``in_path`` into ``out_path`` (module doc).
 
+    ``title_field`` names each record's headline (``None``: no headline is read).
     ``progress`` is a stream for a progress bar (tqdm when installed, else a plain counter);
     ``None`` shows none. Options and the budget are those of :func:`summarize_many` and are
-    validated before any file is touched. Raises :class:`JsonlError` for unreadable input or
-    unwritable output.
+    validated before any file is touched. Raises :class:`JsonlError` for unreadable input, for
+    an OUT that is the input, exists (without ``resume`` or ``overwrite``), is locked by
+    another run, or was made with other options (``resume``).
     """
     pending: deque[_Record] = deque()  # read, not yet written, in input order
+    done: set[int] = set()
+    state = {"incomplete": False}
 
     def texts() -> Iterator[tuple[str, str | None]]:
-        for record in records:
+        for record in _read(handle, text_field, title_field, limit, state):
             if record.number not in done:
                 pending.append(record)
                 # A broken record still travels through the (bounded) pipeline, as an empty
@@ -113,170 +149,311 @@ def summarize_jsonl(
         texts(), n_jobs, chunksize=chunksize, sentences=sentences, ratio=ratio, words=words,
         **options,
     )
+    settings = _settings(text_field, title_field, sentences, ratio, words, options)
+    max_chars = Summarizer(**options).options.max_chars
+    limit = 4 * max_chars + 4096 if max_chars else None  # UTF-8: at most 4 bytes a character
     if resume and out_path == STDIO:
         raise JsonlError("resume needs an output file to resume, not - (stdout)")
-    total = None if in_path == STDIO else _count_records(in_path)
-    if (
-        STDIO not in (in_path, out_path)
-        and os.path.exists(out_path)
-        and os.path.samefile(in_path, out_path)
-    ):
-        raise JsonlError(f"{out_path}: is the input file; writing it would destroy the input")
-    done = _resume(out_path) if resume else set()
-    records = _read(in_path, text_field, title_field, stdin)
-    counts = {"summarized": 0, "failed": 0}
-    meter = _meter(progress, total, initial=len(done))
-    fd = None if out_path == STDIO else _open_output(out_path, append=resume)
-    try:
+    with contextlib.ExitStack() as stack:
+        handle = stack.enter_context(_open_input(in_path, stdin))
+        total = _count_records(in_path)
+        fd = None
+        if out_path != STDIO:
+            fd = _open_output(out_path, in_path)
+            stack.callback(os.close, fd)
+            done = _prepare_output(fd, out_path, settings, resume=resume, overwrite=overwrite)
+        counts = {"summarized": 0, "failed": 0}
+        update = stack.enter_context(meter(progress, total, initial=len(done)))
+        stack.callback(stream.close)  # stops the worker pool if we leave early (an interrupt)
         for result in stream:
             record = pending.popleft()
             outcome = result if record.error is None else record.error
-            counts["failed" if isinstance(outcome, Failure) else "summarized"] += 1
-            line = _output(record, outcome)
+            data, failed = _encode(record, outcome)
+            counts["failed" if failed else "summarized"] += 1
             if fd is None:
-                _print_line(stdout, line)
+                _print_line(stdout, data)
             else:
-                _write_line(fd, line)
-            meter(1)
-    finally:
-        stream.close()  # stops the worker pool if we leave early (an interrupt)
-        if fd is not None:
-            os.close(fd)
-        meter(0, close=True)
+                _write_line(fd, data)
+            update(1)
     written = counts["summarized"] + counts["failed"]
-    return JsonlStats(written + len(done), counts["summarized"], counts["failed"], len(done))
+    return JsonlStats(
+        written + len(done), counts["summarized"], counts["failed"], len(done),
+        state["incomplete"],
+    )
 
 
-def _output(record: _Record, result: Result) -> dict[str, Any]:
-    line: dict[str, Any] = {"record": record.number}
+def _settings(
+    text_field: str,
+    title_field: str | None,
+    sentences: int | None,
+    ratio: float | None,
+    words: int | None,
+    options: dict[str, Any],
+) -> dict[str, Any]:
+    """What shapes the output records: recorded beside OUT, compared on resume."""
+    chosen = Summarizer(**options).options
+    summarizer = {
+        name: getattr(chosen, name) for name in type(chosen).__dataclass_fields__
+    }
+    recorded: dict[str, Any] = json.loads(json.dumps({
+        "schema": SCHEMA,
+        "summarize": __version__,
+        "text_field": text_field,
+        "title_field": title_field,
+        "budget": {"sentences": sentences, "ratio": ratio, "words": words},
+        "options": summarizer,
+    }, default=str))
+    return recorded
+
+
+def _encode(record: _Record, outcome: Result) -> tuple[bytes, bool]:
+    """The output line of a record, as UTF-8 bytes ending in a newline, and whether it is an
+    error record."""
+    line: dict[str, Any] = {"schema": SCHEMA, "record": record.number}
     if record.id is not _NO_ID:
         line["id"] = record.id
-    if isinstance(result, Failure):
-        line.update(result.to_dict())
-    else:
-        line.update(summary_record(result))
-    return line
+    failed = isinstance(outcome, Failure)
+    line.update(outcome.to_dict() if isinstance(outcome, Failure) else summary_record(outcome))
+    try:
+        text = dumps(line)
+    except (ValueError, RecursionError) as exc:  # the id was checked when read: a safety net
+        failure = Failure(record.number, type(exc).__name__, str(exc))
+        text = dumps({"schema": SCHEMA, "record": record.number, **failure.to_dict()})
+        failed = True
+    return (text + "\n").encode("utf-8"), failed
 
 
-def summary_record(summary: Summary) -> dict[str, Any]:
-    """The JSONL fields of a summary: title, text, chosen sentences, sections."""
-
-    def brief(sentence: Sentence) -> dict[str, Any]:
-        return {
-            "index": sentence.index,
-            "start": sentence.start,
-            "end": sentence.end,
-            "text": sentence.text,
-            "score": sentence.score,
-        }
-
-    record = {
-        "title": summary.title,
-        "summary": summary.text,
-        "sentences": [brief(s) for s in summary.sentences],
-        "sections": {name: [brief(s) for s in group] for name, group in summary.sections.items()},
-    }
-    if summary.source_text is not None:  # html=True: the offsets index this text
-        record["source_text"] = summary.source_text
-    return record
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """``value`` as strict JSON (no NaN) that encodes to UTF-8: letters kept as they are, and
+    a lone surrogate, which UTF-8 cannot encode, written as its escape (``\\udcff``), which
+    reads back as the same code point (it can only occur inside a JSON string)."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _read(
-    path: str, text_field: str, title_field: str | None, stdin: IO[Any] | None
+    handle: _Lines,
+    text_field: str,
+    title_field: str | None,
+    limit: int | None,
+    state: dict[str, bool],
 ) -> Iterator[_Record]:
-    """The records of ``path``: blank lines are not records; broken ones carry their error."""
-    with _open_input(path) if path != STDIO else contextlib.nullcontext(None) as handle:
-        number = 0
-        for raw in handle if handle is not None else _stdin_lines(stdin):
-            if not raw.strip():
-                continue
-            yield _parse(number, raw, text_field, title_field)
+    """The records of ``handle``: blank lines are not records; broken ones carry their error."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1) if limit else handle.readline()
+        if not raw:
+            return
+        if limit and len(raw) > limit and not raw.endswith(b"\n"):
+            _skip_line(handle)
+            problem = f"a line of more than {limit:,} bytes: more than `max_chars` allows"
+            yield _Record(number, _NO_ID, "", None, Failure(number, "ValueError", problem))
             number += 1
+            continue
+        raw = raw.removeprefix(_BOM)
+        if not raw.strip():
+            continue
+        record = _parse(number, raw, text_field, title_field)
+        if not raw.endswith(b"\n") and record.error is not None:
+            state["incomplete"] = True  # a line still being written: not a record yet
+            return
+        yield record
+        number += 1
+
+
+def _skip_line(handle: _Lines) -> None:
+    """Read past the rest of a line, a block at a time (never the whole line in memory)."""
+    while True:
+        block = handle.readline(_READ_BLOCK)
+        if not block or block.endswith(b"\n"):
+            return
 
 
 def _parse(number: int, raw: bytes, text_field: str, title_field: str | None) -> _Record:
+    def failure(error: str, message: str, record_id: Any = _NO_ID) -> _Record:
+        return _Record(number, record_id, "", None, Failure(number, error, message))
+
     try:
-        value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        return _Record(number, _NO_ID, "", None, Failure(number, type(exc).__name__, str(exc)))
+        value = json.loads(raw.decode("utf-8"), parse_constant=_not_json)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return failure(type(exc).__name__, str(exc))
     if not isinstance(value, dict):
-        problem = f"a record must be a JSON object, not {type(value).__name__}"
-        return _Record(number, _NO_ID, "", None, Failure(number, "TypeError", problem))
+        return failure("TypeError", f"a record must be a JSON object, not {type(value).__name__}")
     record_id = value.get("id", _NO_ID)
+    if record_id is not _NO_ID:
+        try:
+            json.dumps(record_id, allow_nan=False)
+        except (ValueError, RecursionError):
+            return failure("ValueError", f"`id` cannot be written back as JSON: {record_id!r:.80}")
     text = value.get(text_field)
     if not isinstance(text, str):
-        problem = (
-            f"no {text_field!r} field"
-            if text_field not in value
-            else f"{text_field!r} must be a string, not {type(text).__name__}"
+        if text_field not in value:
+            return failure("KeyError", f"no {text_field!r} field", record_id)
+        return failure(
+            "TypeError", f"{text_field!r} must be a string, not {type(text).__name__}", record_id
         )
-        error = "KeyError" if text_field not in value else "TypeError"
-        return _Record(number, record_id, "", None, Failure(number, error, problem))
-    title = value.get(title_field) if title_field is not None else None
+    title = value.get(title_field) if title_field else None
     if title is not None and not isinstance(title, str):
         problem = f"{title_field!r} must be a string or null, not {type(title).__name__}"
-        return _Record(number, record_id, "", None, Failure(number, "TypeError", problem))
+        return failure("TypeError", problem, record_id)
     return _Record(number, record_id, text, title, None)
 
 
-def _stdin_lines(stdin: IO[Any] | None) -> Iterator[bytes]:
-    """Standard input's lines as bytes, from a binary stream or a text one (tests)."""
-    stream = stdin if stdin is not None else sys.stdin
-    if stream is None:
-        raise JsonlError("no input: stdin is closed")
-    binary = getattr(stream, "buffer", stream)
-    for line in binary:
-        yield line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} is not JSON (RFC 8259 has no NaN or Infinity)")
 
 
-def _print_line(stdout: IO[Any] | None, record: dict[str, Any]) -> None:
-    stream = stdout if stdout is not None else sys.stdout
-    if stream is None:
-        raise JsonlError("stdout is closed")
-    text = json.dumps(record, ensure_ascii=False) + "\n"
-    binary = getattr(stream, "buffer", None)
-    if binary is not None:
-        binary.write(text.encode("utf-8"))
-        binary.flush()
-    else:
-        stream.write(text)
-        stream.flush()
-
-
-def _open_input(path: str) -> Any:
+@contextlib.contextmanager
+def _open_input(path: str, stdin: IO[Any] | None) -> Iterator[_Lines]:
+    if path == STDIO:
+        stream = stdin if stdin is not None else sys.stdin
+        if stream is None:
+            raise JsonlError("no input: stdin is closed")
+        binary = getattr(stream, "buffer", stream)
+        yield cast(_Lines, binary) if _is_binary(binary) else _Encoded(binary)
+        return
     try:
-        return open(path, "rb")  # closed by the caller's ``with``
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
         raise JsonlError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise JsonlError(f"{path}: is a directory") from None
     except OSError as exc:
         raise JsonlError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    with handle:
+        yield handle
+
+
+def _is_binary(stream: Any) -> bool:
+    return not hasattr(stream, "encoding")
+
+
+class _Encoded:
+    """A text stream (tests inject ``io.StringIO``) read as UTF-8 lines."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._stream.readline(limit).encode("utf-8", "surrogatepass")
 
 
 def _count_records(path: str) -> int | None:
-    """Non-blank lines of ``path``, for the progress bar's total (one fast pass)."""
-    with _open_input(path) as handle:
-        return sum(1 for raw in handle if raw.strip())
-
-
-def _open_output(path: str, *, append: bool) -> int:
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+    """Non-blank lines of a regular file, for the progress bar's total; ``None`` for anything
+    else (a pipe, ``/dev/stdin``, ``<(...)``): a counting pass would consume its records."""
+    if path == STDIO:
+        return None
     try:
-        return os.open(path, flags, 0o644)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            return sum(1 for raw in handle if raw.strip())
+    except OSError:
+        return None
+
+
+def _open_output(path: str, in_path: str) -> int:
+    if in_path != STDIO and os.path.exists(path) and os.path.samefile(in_path, path):
+        raise JsonlError(f"{path}: is the input file; writing it would destroy the input")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     except OSError as exc:
         raise JsonlError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        _lock(fd, path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
-def _write_line(fd: int, record: dict[str, Any]) -> None:
-    data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    written = os.write(fd, data)  # unbuffered: no half line waits in a buffer
-    while written < len(data):  # only for a short write (a full disk, a signal)
-        written += os.write(fd, data[written:])
+def _lock(fd: int, path: str) -> None:
+    """An exclusive lock on OUT for this run; another run's lock is an error, not a wait."""
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        return  # /dev/null, a pipe: nothing to protect, and other runs may share it
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not a POSIX system: no lock
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise JsonlError(f"{path}: another summarize --jsonl run is writing it") from None
 
 
-def _resume(path: str) -> set[int]:
-    """Record numbers already in ``path``; a trailing partial line is cut off the file."""
+def _prepare_output(
+    fd: int, path: str, settings: dict[str, Any], *, resume: bool, overwrite: bool
+) -> set[int]:
+    """Check OUT against this run and return the record numbers it already holds."""
+    info = os.fstat(fd)
+    sidecar = options_path(path)
+    if not stat.S_ISREG(info.st_mode):
+        if resume:
+            raise JsonlError(f"{path}: resume needs a regular file")
+        return set()
+    done: set[int] = set()
+    if info.st_size and not (resume or overwrite):
+        raise JsonlError(
+            f"{path}: exists ({info.st_size:,} bytes); --resume adds the missing records, "
+            "--force overwrites it"
+        )
+    if info.st_size and resume:
+        done = _resume(fd, path)
+    if done:
+        recorded = _recorded_settings(sidecar)
+        if recorded is None:
+            raise JsonlError(
+                f"{path}: holds records but no {os.path.basename(sidecar)} says which options "
+                "made them; --force starts it over"
+            )
+        changed = sorted(_differences(recorded, settings))
+        if changed:
+            raise JsonlError(
+                f"{path}: made with other options ({', '.join(changed)}); resume with the same "
+                "ones, or --force to start over"
+            )
+        return done
+    os.ftruncate(fd, 0)  # overwrite, or nothing complete to keep
+    _write_settings(sidecar, settings)
+    return done
+
+
+def options_path(out_path: str) -> str:
+    """The sidecar file recording the options that made ``out_path``."""
+    return out_path + ".options.json"
+
+
+def _recorded_settings(sidecar: str) -> dict[str, Any] | None:
+    try:
+        with open(sidecar, encoding="utf-8") as handle:
+            value = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _differences(old: dict[str, Any], new: dict[str, Any], prefix: str = "") -> Iterator[str]:
+    for key in old.keys() | new.keys():
+        a, b = old.get(key), new.get(key)
+        if isinstance(a, dict) and isinstance(b, dict):
+            yield from _differences(a, b, f"{prefix}{key}.")
+        elif a != b:
+            yield f"{prefix}{key} {a!r} now {b!r}"
+
+
+def _write_settings(sidecar: str, settings: dict[str, Any]) -> None:
+    temporary = sidecar + ".tmp"
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(settings, handle, ensure_ascii=False, indent=1)
+            handle.write("\n")
+        os.replace(temporary, sidecar)
+    except OSError as exc:
+        raise JsonlError(f"{sidecar}: cannot write ({exc.strerror or exc})") from None
+
+
+def _resume(fd: int, path: str) -> set[int]:
+    """Record numbers already in OUT; a trailing partial line is cut off the file."""
     done: set[int] = set()
     complete = 0
     try:
@@ -288,44 +465,27 @@ def _resume(path: str) -> set[int]:
                 match = _RECORD.match(line)
                 if match:
                     done.add(int(match.group(1)))
-    except FileNotFoundError:
-        return done
     except OSError as exc:
         raise JsonlError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if os.path.getsize(path) > complete:
-        os.truncate(path, complete)
+    if os.fstat(fd).st_size > complete:
+        os.ftruncate(fd, complete)
     return done
 
 
-def _meter(stream: TextIO | None, total: int | None, *, initial: int) -> Callable[..., None]:
-    """A progress callback ``meter(n, close=False)``: tqdm if importable, else a counter."""
+def _print_line(stdout: IO[Any] | None, data: bytes) -> None:
+    stream = stdout if stdout is not None else sys.stdout
     if stream is None:
-        return lambda n, close=False: None
-    try:
-        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]  # not a dependency
-    except ImportError:
-        return _counter(stream, total, initial)
-    bar = tqdm(total=total, initial=initial, unit="doc", file=stream, smoothing=0.05)
-
-    def update(n: int, close: bool = False) -> None:
-        if n:
-            bar.update(n)
-        if close:
-            bar.close()
-
-    return update
+        raise JsonlError("stdout is closed")
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        binary.write(data)
+        binary.flush()
+    else:
+        stream.write(data.decode("utf-8"))
+        stream.flush()
 
 
-def _counter(stream: TextIO, total: int | None, initial: int) -> Callable[..., None]:
-    state = {"done": initial, "shown": 0.0}
-    of = f"/{total}" if total is not None else ""
-
-    def update(n: int, close: bool = False) -> None:
-        state["done"] += n
-        now = time.monotonic()
-        if close or now - state["shown"] >= 1.0:
-            state["shown"] = now
-            stream.write(f"\r{int(state['done'])}{of} records" + ("\n" if close else ""))
-            stream.flush()
-
-    return update
+def _write_line(fd: int, data: bytes) -> None:
+    written = os.write(fd, data)  # unbuffered: no half line waits in a buffer
+    while written < len(data):  # only for a short write (a full disk, a signal)
+        written += os.write(fd, data[written:])

@@ -145,15 +145,15 @@ def test_jsonl_writes_one_record_per_input_record_with_errors_in_place(tmp_path)
     ]
     assert records[1]["id"] == 9 and "id" not in records[3]
     assert [r["id"] for r in records if "error" not in r] == [f"doc-{i}" for i in range(4)]
-    assert records[0]["summary"] == summarize(texts[0], **FAST).text
+    assert records[0]["summary_text"] == summarize(texts[0], **FAST).text
     assert (stats.records, stats.summarized, stats.failed, stats.skipped) == (8, 4, 4, 0)
 
 
 def test_resume_after_an_output_cut_mid_line(tmp_path):
-    source, full, cut = tmp_path / "in.jsonl", tmp_path / "full.jsonl", tmp_path / "cut.jsonl"
+    source, cut = tmp_path / "in.jsonl", tmp_path / "cut.jsonl"
     write_input(source, make_texts(12, seed=8))
-    summarize_jsonl(str(source), str(full), **FAST)
-    data = full.read_bytes()
+    summarize_jsonl(str(source), str(cut), **FAST)
+    data = cut.read_bytes()
     fifth_line_end = [i for i, b in enumerate(data) if b == ord("\n")][4]
     cut.write_bytes(data[: fifth_line_end + 30])  # five lines and the start of a sixth
     stats = summarize_jsonl(str(source), str(cut), resume=True, n_jobs=2, **FAST)
@@ -175,7 +175,7 @@ def test_cli_jsonl_through_main(tmp_path):
     records = read_output(target)
     assert [r["id"] for r in records] == [f"doc-{i}" for i in range(5)]
     expected = [summarize(t, sentences=1, sections=False, **FAST).text for t in texts]
-    assert [r["summary"] for r in records] == expected
+    assert [r["summary_text"] for r in records] == expected
     assert "5 records" in err.getvalue()
 
 
@@ -185,7 +185,8 @@ def test_cli_jsonl_text_field_and_usage_errors(tmp_path):
     run = ["--jsonl", str(source), "--out", str(target), "--no-progress", "--tokenizer", "syllable"]
     assert main([*run, "--text-field", "body"], stderr=io.StringIO()) == 0
     assert "summary" in read_output(target)[0]
-    assert main(run, stderr=io.StringIO()) == 0
+    assert main(run, stderr=io.StringIO()) == 2  # OUT exists: neither --resume nor --force
+    assert main([*run, "--force"], stderr=io.StringIO()) == 3  # its one record failed
     assert read_output(target)[0]["error"] == "KeyError"
     same = ["--jsonl", str(source), "--out", str(source)]
     for argv in (["--out", str(target)], ["--jsonl", str(tmp_path / "missing"), "--out", "x"],
@@ -235,21 +236,25 @@ def test_jsonl_title_field_and_html_source_text(tmp_path):
     summarize_jsonl(str(source), str(target), title_field="headline", **FAST)
     records = read_output(target)
     assert records[0]["title"] == "Công ty điện lực hoàn thành kế hoạch"
-    assert records[0]["summary"] == summarize(texts[0], title=rows[0]["headline"], **FAST).text
-    assert records[1]["summary"] == summarize(texts[1], **FAST).text
+    assert records[0]["summary_text"] == summarize(
+        texts[0], title=rows[0]["headline"], **FAST
+    ).text
+    assert records[1]["summary_text"] == summarize(texts[1], **FAST).text
     assert (records[3]["error"], "headline" in records[3]["message"]) == ("TypeError", True)
     # A record is text unless html=True: the offsets index the record's own string.
     assert "source_text" not in records[2]
     for sentence in records[2]["sentences"]:
         assert html[sentence["start"] : sentence["end"]] == sentence["text"]
-    summarize_jsonl(str(source), str(target), title_field="headline", html=True, **FAST)
+    summarize_jsonl(
+        str(source), str(target), title_field="headline", html=True, overwrite=True, **FAST
+    )
     extracted = read_output(target)[2]["source_text"]
     assert "<p>" not in extracted and extracted.startswith("Tin vắn\n")
     for sentence in read_output(target)[2]["sentences"]:  # offsets index the extracted text
         assert extracted[sentence["start"] : sentence["end"]] == sentence["text"]
     err = io.StringIO()
     argv = ["--jsonl", str(source), "--out", str(target), "--no-progress",
-            "--tokenizer", "syllable", "--title-field", "headline"]
+            "--tokenizer", "syllable", "--title-field", "headline", "--force"]
     assert main(argv, stderr=err) == 0
     assert read_output(target)[0]["title"] == records[0]["title"]
     for wrong in ([*argv, "--title", "x"], [str(source), "--title-field", "headline"]):

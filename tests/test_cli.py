@@ -86,10 +86,13 @@ def test_sections_headings_in_english_and_switched_off():
     assert plain.splitlines()[2:] == [s.text for s in expected.sentences]
 
 
-def test_json_format_is_to_dict(text_file):
+def test_json_format_is_the_shared_schema(text_file):
     status, out, _ = run([str(text_file), "--format", "json", "--ratio", "0.5"])
     assert status == 0
-    assert json.loads(out) == json.loads(json.dumps(summarize(TEXT, ratio=0.5).to_dict()))
+    summary = summarize(TEXT, ratio=0.5)
+    # The shared schema of --format json and --jsonl: to_dict() with its version and the text.
+    expected = {"schema": 1, **summary.to_dict(), "summary_text": summary.text}
+    assert json.loads(out) == json.loads(json.dumps(expected))
 
 
 def test_markdown_format(text_file):
@@ -228,7 +231,8 @@ def test_other_tokenizer_and_split(text_file):
     )
     assert status == 0
     data = json.loads(out)
-    expected = summarize(TEXT, tokenizer="syllable", split="lines").to_dict()
+    summary = summarize(TEXT, tokenizer="syllable", split="lines")
+    expected = {"schema": 1, **summary.to_dict(), "summary_text": summary.text}
     assert data == json.loads(json.dumps(expected))
 
 

@@ -104,8 +104,9 @@ def read(
     - a URL (``"https://..."``): fetched (http and https only) with ``timeout`` seconds,
       at most ``max_bytes`` bytes and ``max_redirects`` redirects, then read as ``kind`` if
       given, else by its content type (HTML, text, docx, pdf) or content;
-    - a path (a ``str`` or :class:`os.PathLike`): its kind from ``kind``, else its suffix
-      (``.txt``, ``.html``/``.htm``, ``.docx``, ``.pdf``), else its content;
+    - a path (a ``str`` or :class:`os.PathLike`): at most ``max_bytes`` bytes (a larger file
+      is refused before it is read), its kind from ``kind``, else its suffix (``.txt``,
+      ``.html``/``.htm``, ``.docx``, ``.pdf``), else its content;
     - ``bytes``: the content itself, its kind from ``kind`` or its content;
     - a ``str`` with ``kind="text"`` or ``kind="html"``: the content itself (without ``kind``
       a ``str`` is a path or a URL).
@@ -158,7 +159,7 @@ def read(
     if isinstance(source, bytes):
         return _convert(source, kind or detect_kind(None, source), name or "<bytes>", encoding)
     path = os.fspath(source)
-    data = _read_file(path)
+    data = _read_file(path, max_bytes)
     return _convert(data, kind or detect_kind(path, data), path, encoding)
 
 
@@ -213,10 +214,14 @@ def _kind_of_response(content_type: str, url: str, body: bytes) -> str:
     return detect_kind(url.split("?")[0].split("#")[0], body)
 
 
-def _read_file(path: str) -> bytes:
+def _read_file(path: str, max_bytes: int) -> bytes:
+    """The bytes of ``path``, refused beyond ``max_bytes`` before they are read: a regular
+    file by its size, anything else (``/dev/zero``, a pipe) after ``max_bytes + 1`` bytes."""
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                raise ReadError(f"{path}: larger than the limit of {max_bytes:,} bytes")
+            return read_bounded(handle, max_bytes, path)
     except FileNotFoundError:
         raise ReadError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -225,6 +230,22 @@ def _read_file(path: str) -> bytes:
         raise ReadError(f"{path}: permission denied") from None
     except OSError as exc:
         raise ReadError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_bounded(stream: Any, max_bytes: int, source: str) -> bytes:
+    """All of binary ``stream``, a block at a time; :class:`ReadError` as soon as it holds
+    more than ``max_bytes`` bytes (never more than a block beyond the limit in memory)."""
+    blocks: list[bytes] = []
+    size = 0
+    while block := stream.read(min(_BLOCK, max_bytes + 1 - size)):
+        blocks.append(block)
+        size += len(block)
+        if size > max_bytes:
+            raise ReadError(f"{source}: larger than the limit of {max_bytes:,} bytes")
+    return b"".join(blocks)
+
+
+_BLOCK = 1 << 20
 
 
 def _convert_str(text: str, kind: str, source: str) -> Document:
