@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pytest
 from _contract import check_summary
+from _optional import require
 
 from summarize import Summarizer, summarize
 
@@ -202,6 +203,7 @@ def test_empty_and_blank_inputs_give_an_empty_summary() -> None:
 
 
 def test_html_is_extracted_and_scripts_never_reach_the_summary() -> None:
+    require("trafilatura")
     page = _html_page()
     summary = summarize(page, html=True, ratio=1.0)
     assert summary.source_text is not None
@@ -216,6 +218,7 @@ def test_html_is_extracted_and_scripts_never_reach_the_summary() -> None:
 
 def test_html_is_text_unless_told() -> None:
     """``summarize(page)`` never guesses: offsets index the caller's string, markup and all."""
+    require("trafilatura")
     page = _html_page()
     raw = summarize(page)
     assert raw.source_text is None
@@ -229,6 +232,7 @@ def test_html_is_text_unless_told() -> None:
 
 @pytest.mark.parametrize("name", [name for name in CORPUS if name.startswith("html_")])
 def test_pathological_html_is_read_within_the_contract(name: str) -> None:
+    require("trafilatura")
     text = CORPUS[name]()
     summary = FAST_HTML.summarize(text)
     assert summary.source_text is not None

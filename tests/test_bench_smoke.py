@@ -7,11 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from _optional import require
+
+# The benchmark and the peers it runs: the `bench` extra.
+for _name in ("rouge_score", "tqdm", "sumy", "summa", "nltk", "matplotlib", "psutil"):
+    require(_name)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-import run
-from systems import greedy_oracle, summa_select
+import run  # noqa: E402
+from systems import greedy_oracle, summa_select  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 VIETNEWS = DATA / "vietnews" / "val.jsonl"

@@ -3,19 +3,16 @@ results identical to the single-process ones."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-
-pytest.importorskip("dask")
-pytest.importorskip("distributed")
-
-import dask.bag as db
+from _optional import require
 from _texts import make_texts
-from distributed import Client, LocalCluster
 
 from summarize import summarize
 from summarize.dask import summarize_bag, summarize_column, summarizer_for
+
+db = require("dask.bag")
+distributed = require("distributed")
+Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
 TEXTS = make_texts(300, seed=11)
 
@@ -68,10 +65,8 @@ def test_options_are_checked_on_the_client():
         summarize_bag(bag, output="xml")
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("pandas") is None, reason="a dataframe needs dask[dataframe]"
-)
 def test_dataframe_column(client):
+    require("pandas")  # dask[dataframe]
     import dask.dataframe as dd
     import pandas as pd
 

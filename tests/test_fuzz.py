@@ -18,6 +18,7 @@ import unicodedata
 import numpy as np
 import scipy.sparse as sp
 from _contract import check_summary
+from _optional import require
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -233,6 +234,7 @@ def test_nfd_input_gives_the_nfc_summary(text: str) -> None:
 
 @given(nasty_texts)
 def test_html_extraction_is_total_and_drops_scripts(text: str) -> None:
+    require("trafilatura")
     page = f"<html><body><p>{text}</p><script>var bí_mật = 1;</script></body></html>"
     assert "bí_mật" not in visible_text(page)  # the fallback extractor
     assert visible_text(text) == visible_text(text)  # deterministic, never raises

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from _dom import external_references, read
+from _optional import require
 
 from summarize import summarize
 from summarize.renderers import render
@@ -179,7 +180,7 @@ def test_markup_in_the_input_stays_text_in_the_browser(chromium, proxy, tmp_path
 
 
 def test_the_screenshot_shows_the_highlight_and_the_section_colours(chromium, proxy, tmp_path):
-    image_module = pytest.importorskip("PIL.Image")
+    image_module = require("PIL.Image")  # Pillow, with matplotlib (the `bench` extra)
     text = EXAMPLE.read_text(encoding="utf-8")
     page = tmp_path / "summary.html"
     page.write_text(render(summarize(text), "html", text=text), encoding="utf-8")

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from _optional import require
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-pytest.importorskip("trafilatura")
-pytest.importorskip("pdfminer")
+require("trafilatura")
+require("pdfminer")
 
 PROVINCES = ("Hà Tĩnh", "Quảng Bình", "Nghệ An", "Thanh Hóa", "Bình Định", "Phú Yên")
 ARTICLES = [

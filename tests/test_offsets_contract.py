@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 from _documents import report_docx, report_pdf
+from _optional import require
 from test_readers_html import news_page
 from test_url import server  # noqa: F401  (the local HTTP server fixture)
 
 from summarize import read, summarize, summarize_source
 
-pytest.importorskip("trafilatura")
-pytest.importorskip("docx")
-pytest.importorskip("pdfminer")
+require("trafilatura")
+require("docx")
+require("pdfminer")
 
 TEXT = (
     "Báo cáo tổng kết năm\n"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from _optional import require
 
 from summarize import Summarizer, read, summarize, summarize_source
 from summarize.readers import detect_kind
 from summarize.readers.html import decode_html
 
-pytest.importorskip("trafilatura")
+require("trafilatura")
 
 SAPO = (
     "Sáng nay, Ủy ban nhân dân thành phố khánh thành cây cầu mới bắc qua sông Lam, rút ngắn "

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from _documents import BODY, HEADINGS, SECTIONS, TITLE, report_docx, report_pdf
+from _optional import require
 
 from summarize import read, summarize_source
 from summarize.readers import CorruptDocumentError, ReadError
 
-pytest.importorskip("docx")
-pytest.importorskip("pdfminer")
-pytest.importorskip("fpdf")
+require("docx")
+require("pdfminer")
+require("fpdf")
 
 FAST = {"tokenizer": "syllable"}
 

@@ -7,11 +7,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from rouge_score import rouge_scorer  # type: ignore[import-untyped]
+from _optional import require
+
+rouge_scorer = require("rouge_score.rouge_scorer")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from rouge import (
+from rouge import (  # noqa: E402
     VietnameseTokenizer,
     bootstrap_ci,
     make_scorer,

@@ -7,11 +7,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from _optional import require
+
+# The benchmark's systems and scorer (the `bench` extra); the peers are run by name only.
+for _name in ("rouge_score", "tqdm"):
+    require(_name)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-import graded
-from summary_eval import agreement, dangling_share, evaluate, ndcg
+import graded  # noqa: E402
+from summary_eval import agreement, dangling_share, evaluate, ndcg  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"

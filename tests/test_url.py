@@ -13,13 +13,14 @@ from typing import ClassVar
 
 import pytest
 from _documents import TITLE, report_docx, report_pdf
+from _optional import require
 from test_readers_html import BODY, SAPO, news_page, to_cp1258
 
 from summarize import read, summarize_source
 from summarize.cli import main
 from summarize.readers import UrlError
 
-pytest.importorskip("trafilatura")
+require("trafilatura")
 
 PAGE = news_page()
 SMALL = f"<html><head><title>Tin</title></head><body><p>{BODY[0]}</p></body></html>"
