@@ -43,7 +43,8 @@ def examples(data: Path) -> tuple[list[dict[str, float]], list[int], list[int], 
             if s.noise is not None:
                 continue
             found = worth.features(
-                s.text, position=position, score=s.score, section=s.section, report=report
+                s.text, position=position, score=s.score, section=s.section, report=report,
+                titled=summary.title is not None,
             )
             position += 1
             for grades in doc.grades:

@@ -169,6 +169,9 @@ _POINTS_BACK = re.compile(r"\b(?:như trên|như vậy|nói trên|kể trên)\b"
 _BARE_PERSON = re.compile(
     r"^(?:ông|bà|anh|chị|cô|chú|em|cháu|đồng chí|thầy|bác|cụ|lão|nàng|chàng)\s+(?=[^\W\d_])"
 )
+# The rest of a quotation opened in a sentence before: a closing mark with no opening mark
+# before it, then the speaker or the end ('Tôi thấy cần xem lại " , bà A nói .').
+_CLOSING_QUOTE = re.compile(r'^[^"“”«»]*[^\s"“”«»]\s*["”»]\s*(?:[,.!?…]|$)')
 _ABBREVIATION_END = re.compile(r"\b(?:TP|TS|GS|PGS|ThS|BS|Th|Q|P|TT|UBND|Tp)\s?\.$")
 _LEADING = re.compile(r"^[\s\-–—•*+\"“'‘«(\[]+")
 _SYLLABLE = re.compile(r"[^\W_]+")
@@ -232,6 +235,8 @@ def _needs_previous(text: str, stripped: str, folded: str) -> bool:
         return True  # "Đ .", "Sau đó , chị Nh ."
     if _NEEDS_PREVIOUS.match(folded) or _POINTS_BACK.search(folded):
         return True
+    if len(stripped) == len(text) and _CLOSING_QUOTE.match(text):
+        return True  # the rest of a quotation: 'Tôi thấy cần xem lại " , bà A nói .'
     match = _BARE_PERSON.match(folded)
     if match:
         # The word after the pronoun is lower-case in the original: no name follows.
@@ -247,9 +252,11 @@ def features(
     score: float,
     section: str | None,
     report: bool,
+    titled: bool = False,
 ) -> dict[str, float]:
     """The features of one content sentence (``position``: its rank among the content
-    sentences, 0 first; ``score``: its ranking score in [0, 1])."""
+    sentences, 0 first; ``score``: its ranking score in [0, 1]; ``titled``: whether the
+    document has a title, given or found, which the first content sentence follows)."""
     text = " ".join(sentence.split())
     folded = _prepared(text)
     found = _pattern_flags(folded)
@@ -266,8 +273,10 @@ def features(
         found["lower_start"] = 1.0
     if position == 0:
         found["first"] = 1.0
-        if syllables <= SHORT_FIRST_SYLLABLES:
-            found["short_first"] = 1.0  # a photo caption left at the top of a news page
+        if titled and syllables <= SHORT_FIRST_SYLLABLES:
+            # A photo caption or a sub-title between the headline and the lead. Without a
+            # headline a short first line is the lead itself.
+            found["short_first"] = 1.0
     if position < 3:
         found["lead"] = 1.0
     found["log_length"] = math.log1p(syllables)
@@ -356,7 +365,12 @@ def shipped_model() -> Model:
 # (../shared/summary/GUIDELINE.md, grade 0); such a sentence is chosen only when nothing else is
 # left. Measured on the graded dev set, the model gives them the lowest grades anyway; as a rule
 # they stay out of news too, where the model's weight is 0.
-NEVER = frozenset({"colon_end", "attendance", "chair", "greeting", "pointer", "interview"})
+NEVER = frozenset({
+    "colon_end", "attendance", "chair", "greeting", "pointer", "interview",
+    # A short first line is a photo caption or a sub-title (29 of 32 graded 0 on the dev set),
+    # a question is rhetorical or an interviewer's (26 of 28), a fragment is never whole.
+    "short_first", "question", "fragment",
+})  # fmt: skip
 
 # How much an overall statement ("... đạt nhiều kết quả quan trọng", "từ nay đến cuối năm ...
 # tập trung ...") is lifted above its section's items, in ranking-score units.
@@ -384,9 +398,11 @@ def assess(
     scores: Sequence[float],
     sections: Sequence[str | None],
     *,
+    titled: bool = False,
     model: Model | None = None,
 ) -> Assessment:
-    """Assess every content sentence of a document (see :class:`Assessment`)."""
+    """Assess every content sentence of a document (see :class:`Assessment`; ``titled``:
+    whether it has a title, given or found)."""
     model = model or shipped_model()
     report = any(section is not None for section in sections)
     n = len(sentences)
@@ -396,7 +412,8 @@ def assess(
         if not content[i]:
             continue
         found = features(
-            sentence, position=position, score=scores[i], section=sections[i], report=report
+            sentence, position=position, score=scores[i], section=sections[i], report=report,
+            titled=titled,
         )
         result.grades[i] = model.worth(found)
         result.dangling[i] = "needs_previous" in found

@@ -21,6 +21,10 @@ from summarize.worth import FEATURES, Model, assess, features, needs_previous, s
         "Sau đó , chị Nh .",
         "Ngày 19/3 vừa qua , Thanh tra TP.",
         "Đó là, tiếp tục triển khai các nghị quyết của tỉnh về nông thôn mới.",
+        # The rest of a quotation opened in the sentence before.
+        'Chúng tôi sẽ làm đến cùng " , ông Bình nói với phóng viên .',
+        "Người dân cần được hỗ trợ sớm hơn ” , bà Lan đề nghị.",
+        'Việc này phải xong trước mùa mưa " .',
     ],
 )
 def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
@@ -35,6 +39,10 @@ def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
         "Hội nghị đã đạt nhiều kết quả quan trọng trong 6 tháng đầu năm.",
         "Tuy nhiên, tiến độ giải ngân vốn đầu tư công của huyện vẫn còn chậm.",
         "Công an tỉnh Sơn Hà vừa bắt giữ hai đối tượng trộm cắp tài sản.",
+        # Whole quotations, and a quoted phrase inside a sentence, stand alone.
+        '" Chúng tôi sẽ làm đến cùng " , ông Bình nói với phóng viên .',
+        'Huyện gọi đây là " bước đột phá " trong cải cách hành chính .',
+        "Giám đốc sở cho biết: “Dự án sẽ hoàn thành trong tháng 12”.",
     ],
 )
 def test_sentences_that_stand_alone(sentence: str) -> None:
@@ -174,6 +182,62 @@ def test_a_lead_in_that_ends_on_a_colon_is_never_chosen_while_content_remains() 
     assert not any(t.endswith(":") for t in chosen), chosen
     # Nothing but a lead-in: it is still summarized rather than left empty.
     assert len(summarize("Kết quả như sau:", sentences=1)) == 1
+
+
+NEWS = "\n".join(
+    [
+        "Đê biển Tân Phú sau bão .",  # a photo caption left at the top of the page
+        "Cơn bão số 3 đổ bộ vào tỉnh Sơn Hà đêm qua làm sạt lở 2 km đê biển ở huyện Tân Phú , "
+        "hơn 300 hộ dân phải sơ tán khẩn cấp .",
+        "Theo Ban chỉ huy phòng chống thiên tai tỉnh , 120 ngôi nhà bị tốc mái , 15 tàu cá bị "
+        "đánh chìm tại cảng Phú Hải .",
+        "Vì sao đê biển mới xây đã sạt lở ?",
+        "Sáng nay , tỉnh đã huy động 500 bộ đội và dân quân gia cố đoạn đê bị sạt lở .",
+        "UBND tỉnh đề nghị Trung ương hỗ trợ 200 tỷ đồng để khắc phục hậu quả cơn bão .",
+    ]
+)
+
+
+def test_a_caption_and_a_question_are_not_chosen_while_content_remains() -> None:
+    title = "Bão số 3 làm sạt lở đê biển"
+    chosen = [s.text for s in summarize(NEWS, sentences=3, title=title).sentences]
+    assert not any(t.startswith(("Đê biển Tân Phú", "Vì sao")) for t in chosen), chosen
+    # Without the reader's view the ranking alone takes the caption, which shares the most
+    # words with the rest: the rule, not the ranking, keeps it out.
+    plain = {"worth": 0.0, "report_worth": 0.0, "coverage": 0.0, "coherence": False}
+    off = summarize(NEWS, sentences=3, title=title, **plain)  # type: ignore[arg-type]
+    assert any(s.text.startswith(("Đê biển Tân Phú", "Vì sao")) for s in off.sentences)
+
+
+def test_a_short_first_line_a_question_and_a_fragment_are_never_candidates() -> None:
+    assessment = assess(
+        ["Đê biển Tân Phú sau bão .", "Cơn bão làm sạt lở 2 km đê biển , 300 hộ phải sơ tán .",
+         "Vì sao đê biển mới xây đã sạt lở ?", "Đê vỡ .", "Tỉnh huy động 500 bộ đội gia cố đê ."],
+        [True] * 5, [0.5] * 5, [None] * 5, titled=True,
+    )  # fmt: skip
+    assert assessment.never == [True, False, True, True, False]
+
+
+def test_without_a_title_a_short_first_line_is_the_lead() -> None:
+    text = (
+        "Thư viện xã Phú Hải mở cửa lại sau hai tháng sửa chữa.\n"
+        "Phòng đọc mới có 40 chỗ ngồi, được lắp quạt và có một góc riêng cho thiếu nhi.\n"
+        "Mỗi tuần thư viện mở cửa sáu ngày, kể cả sáng chủ nhật."
+    )
+    assert summarize(text, sentences=1).sentences[0].index == 0
+    # Given a headline, the same short line reads as a sub-title and gives way to the lead.
+    titled = summarize(text, sentences=1, title="Xã Phú Hải có thư viện mới")
+    assert titled.sentences[0].index != 0
+
+
+def test_the_worth_floor_never_empties_a_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.summarizer as summarizer_module
+
+    # With a floor no sentence reaches, the summary falls back to every content sentence.
+    monkeypatch.setattr(summarizer_module, "WORTH_FLOOR", 2.5)
+    assert len(summarize(NEWS, sentences=3)) == 3
+    only = '" Tôi rất vui " , anh Nam nói .\n" Cảm ơn mọi người " , chị Lan nói .'
+    assert len(summarize(only, sentences=1)) == 1
 
 
 def test_the_keyword_prefilter_never_changes_a_feature() -> None:
