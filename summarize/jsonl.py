@@ -2,9 +2,10 @@
 
 **Records.** Every complete, non-blank input line is a *record*, numbered from 0 in input
 order; a line is complete when a newline ends it. An unterminated last line is a record only
-when it is a whole JSON object (a file whose writer left out the final newline); otherwise it
-is a line still being written, which is not a record yet: it is left for a later ``resume``
-(:attr:`JsonlStats.incomplete`), so that record numbers never shift. A UTF-8 BOM opening a
+when it parses as JSON (a file whose writer left out the final newline: a proper prefix of a
+JSON object never parses); otherwise it is a line still being written, which is not a record
+yet: it is left for a later ``resume`` (:attr:`JsonlStats.incomplete`), so that record
+numbers never shift. A UTF-8 BOM opening a
 line is ignored. A line longer than the text limit allows (four bytes per character of
 ``max_chars``) is an error record, read past without being held in memory.
 
@@ -57,6 +58,8 @@ SCHEMA = 1  # the version of the output records (summary_record); raised on any 
 _RECORD = re.compile(rb'^\{"schema": \d+, "record": (\d+)[,}]')
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BOM = b"\xef\xbb\xbf"
+# What a line cut short gives (a prefix of a JSON object never parses, nor half a character).
+_UNPARSED = ("JSONDecodeError", "UnicodeDecodeError", "RecursionError")
 _READ_BLOCK = 1 << 20
 
 
@@ -254,7 +257,7 @@ def _read(
         if not raw.strip():
             continue
         record = _parse(number, raw, text_field, title_field)
-        if not raw.endswith(b"\n") and record.error is not None:
+        if not raw.endswith(b"\n") and record.error and record.error.error in _UNPARSED:
             state["incomplete"] = True  # a line still being written: not a record yet
             return
         yield record
