@@ -19,8 +19,9 @@ the record's number and its ``id`` when it has one, or an error record::
 A record that is not valid UTF-8 or JSON (``NaN`` and ``Infinity`` are not JSON), is not an
 object, lacks the text field or whose text is not a string, whose title is neither a string nor
 null, whose ``id`` cannot be written back as JSON (``1e400``), or whose text cannot be
-summarized, becomes an error record. Lone surrogates (``"\\udcff"``) are written as JSON
-escapes, so every output line is valid UTF-8 and reads back to the same strings.
+summarized, becomes an error record. Lone surrogates (``"\\udcff"``) and the line breaks
+U+0085, U+2028, U+2029 are written as JSON escapes, so every output line is valid UTF-8, holds
+no other line break, and reads back to the same strings.
 
 **The output file.** OUT is locked (``flock``) while a run writes it: a second run on the same
 OUT is refused, never interleaved. The options that shape the records are recorded beside it
@@ -56,7 +57,9 @@ from .summary import Summary
 STDIO = "-"
 SCHEMA = 1  # the version of the output records (summary_record); raised on any change
 _RECORD = re.compile(rb'^\{"schema": \d+, "record": (\d+)[,}]')
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Written as escapes: lone surrogates (UTF-8 cannot hold them) and the line breaks other than
+# "\n" that json.dumps leaves raw (str.splitlines and JavaScript would cut a line at them).
+_ESCAPED = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
 _BOM = b"\xef\xbb\xbf"
 # What a line cut short gives (a prefix of a JSON object never parses, nor half a character).
 _UNPARSED = ("JSONDecodeError", "UnicodeDecodeError", "RecursionError")
@@ -153,8 +156,7 @@ def summarize_jsonl(
         **options,
     )
     settings = _settings(text_field, title_field, sentences, ratio, words, options)
-    max_chars = Summarizer(**options).options.max_chars
-    limit = 4 * max_chars + 4096 if max_chars else None  # UTF-8: at most 4 bytes a character
+    limit = line_limit(Summarizer(**options).options.max_chars)
     if resume and out_path == STDIO:
         raise JsonlError("resume needs an output file to resume, not - (stdout)")
     with contextlib.ExitStack() as stack:
@@ -209,6 +211,12 @@ def _settings(
     return recorded
 
 
+def line_limit(max_chars: int | None) -> int | None:
+    """The longest input line read, in bytes: four a character of ``max_chars`` (UTF-8 takes
+    at most four) and 4 KiB for the rest of the record; ``None`` when there is no limit."""
+    return 4 * max_chars + 4096 if max_chars else None
+
+
 def _encode(record: _Record, outcome: Result) -> tuple[bytes, bool]:
     """The output line of a record, as UTF-8 bytes ending in a newline, and whether it is an
     error record."""
@@ -227,11 +235,13 @@ def _encode(record: _Record, outcome: Result) -> tuple[bytes, bool]:
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
-    """``value`` as strict JSON (no NaN) that encodes to UTF-8: letters kept as they are, and
-    a lone surrogate, which UTF-8 cannot encode, written as its escape (``\\udcff``), which
-    reads back as the same code point (it can only occur inside a JSON string)."""
+    """``value`` as strict JSON (no NaN) that encodes to UTF-8 and splits into lines only at
+    its own newlines: letters kept as they are; a lone surrogate, which UTF-8 cannot encode,
+    and U+0085, U+2028 and U+2029, which ``str.splitlines`` takes for line breaks, written as
+    escapes (``\\udcff``), which read back as the same code points (such a character can only
+    occur inside a JSON string)."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _read(

@@ -30,9 +30,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_fuzz import nasty_texts
 
-from summarize.jsonl import summarize_jsonl
+from summarize.jsonl import line_limit, summarize_jsonl
 
 MAX_CHARS = 2_000  # good texts stay under it; a huge line is far over its byte bound
+LINE_LIMIT = line_limit(MAX_CHARS)
 OPTIONS = {"tokenizer": "syllable", "sections": False, "max_chars": MAX_CHARS}
 GOOD, BAD, BLANK, UNPARSED = "good", "bad", "blank", "unparsed"
 
@@ -102,8 +103,8 @@ def bad_line(draw: st.DrawFn) -> tuple[bytes, str]:
     if kind == "inner_bom":
         return b'{"text":\xef\xbb\xbf "x"}', UNPARSED
     if kind == "deep":
-        depth = draw(st.integers(1_000, 20_000))
-        return draw(st.sampled_from([b"[", b'{"a":'])) * depth, UNPARSED
+        line = draw(st.sampled_from([b"[", b'{"a":'])) * draw(st.integers(1_000, 20_000))
+        return line, BAD if len(line) > LINE_LIMIT else UNPARSED  # too long: not even parsed
     if kind == "constant":
         constant = draw(st.sampled_from([b"NaN", b"Infinity", b"-Infinity"]))
         return b'{"id": 1, "text": "x", "w": ' + constant + b"}", BAD
