@@ -34,6 +34,15 @@ def check_summary(text: str, summary: Summary, budget: dict[str, Any] | None = N
         assert previous_end <= sentence.start < sentence.end <= len(source)
         assert math.isfinite(sentence.score)
         previous_end = sentence.end
+    # An expectation independent of the offsets: each sentence, in NFC, is found in the NFC
+    # text, in order. Offsets that cut a letter from its marks (NFD input) garble the slice,
+    # and ``source[start:end] == text`` alone cannot see it (both come from the offsets).
+    analysed, cursor = unicodedata.normalize("NFC", source), 0
+    for sentence in summary.all_sentences:
+        piece = unicodedata.normalize("NFC", sentence.text)
+        found = analysed.find(piece, cursor)
+        assert found >= 0, f"sentence {sentence.index} is not a slice of the NFC text"
+        cursor = found + len(piece)
     chosen = [s.index for s in summary.sentences]
     assert chosen == sorted(set(chosen)), "summary not in document order or repeated"
     for sentence in summary.sentences:

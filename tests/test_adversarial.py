@@ -241,8 +241,16 @@ def test_pathological_html_is_read_within_the_contract(name: str) -> None:
 
 def test_nfd_gives_the_nfc_summary() -> None:
     nfc = WORD.summarize(PROSE)
-    nfd = WORD.summarize(unicodedata.normalize("NFD", PROSE))
+    decomposed = unicodedata.normalize("NFD", PROSE)
+    nfd = WORD.summarize(decomposed)
     assert [s.index for s in nfd.sentences] == [s.index for s in nfc.sentences]
+    # The texts too, each the NFD spelling of its NFC sentence: wrong offsets garble them.
+    assert [s.text for s in nfd.sentences] == [
+        unicodedata.normalize("NFD", s.text) for s in nfc.sentences
+    ]
+    assert [s.text for s in nfd.all_sentences] == [
+        unicodedata.normalize("NFD", s.text) for s in nfc.all_sentences
+    ]
 
 
 def test_same_sentence_repeated_is_chosen_once() -> None:

@@ -6,7 +6,9 @@ both is in ``tests/test_fuzz.py`` and ``tests/test_fuzz_jsonl.py``.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import json
 import subprocess
 import sys
 import textwrap
@@ -207,3 +209,25 @@ def test_an_end_tag_never_scans_the_open_elements(monkeypatch: pytest.MonkeyPatc
     assert stdlib_html.visible_text(page) == "Mở đầu.\nKết thúc."
     nested = "<p>a<svg><b>x<math>y</svg>b<script>c</script>d</p>"
     assert stdlib_html.visible_text(nested) == "abd"
+
+
+# --- 15. the hand-made section labels of examples/ are read ------------------------------------
+
+
+@pytest.mark.parametrize("name", ["bao-cao-so-ket", "bao-cao-co-tieu-de-muc"])
+def test_sections_agree_with_the_hand_labels_of_the_examples(name: str) -> None:
+    """``examples/*.labels.json`` give every body line the section a reader gave it; every
+    sentence of that line gets it (``other``: none). Independent of the labeller's own cues."""
+    folder = Path(__file__).resolve().parent.parent / "examples"
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    hand = json.loads((folder / f"{name}.labels.json").read_text(encoding="utf-8"))["lines"]
+    starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+    found: dict[int, list[str]] = {}
+    for sentence in summarize(text).all_sentences:
+        line = bisect.bisect_right(starts, sentence.start) - 1
+        found.setdefault(line, []).append(sentence.section or "other")
+    body = [entry for entry in hand if entry["role"] == "body"]
+    assert len(body) >= 15
+    for entry in body:
+        assert found.get(entry["line"]), f"{name} line {entry['line']}: no sentence"
+        assert set(found[entry["line"]]) == {entry["section"]}, f"{name} line {entry['line']}"
