@@ -41,6 +41,7 @@ STAGES: tuple[tuple[str, str, str, str | None], ...] = (
     ("summarize.rank", "pagerank", "pagerank", None),
     ("summarize.summarizer", "select_rows", "select (MMR)", None),
     ("summarize.sections", "label", "sections", None),
+    ("summarize.worth", "assess", "reader's view (worth)", None),
 )
 WORD_SEGMENTATION = "underthesea word_tokenize"
 SENTENCE_SPLIT = "underthesea sent_tokenize"
@@ -79,7 +80,7 @@ def overhead(texts: list[str], repeats: int) -> None:
     import summarize.tokenize as tokenize
     from summarize import Summarizer
 
-    summarizer = Summarizer()
+    summarizer = Summarizer(tokenizer="word")
     summarizer.summarize(texts[0])
     segmenter = tokenize._word_tokenize()
     segmented: list[list[str]] = []
@@ -117,7 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--tokenizer", default="word")
+    parser.add_argument("--tokenizer", default="syllable")
     parser.add_argument("--split", default="auto", help="lines: one sentence per line")
     parser.add_argument("--title", action="store_true", help="pass each article's title")
     parser.add_argument("--overhead", action="store_true", help="see the module docstring")

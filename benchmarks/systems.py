@@ -32,10 +32,13 @@ ReferenceSelector = Callable[[Sequence[str], int, Sequence[str], str | None], li
 _PLAIN = {"position_weight": 0.0, "length_weight": 0.0, "title_weight": 0.0, "sections": False}
 LIBRARY_PRESETS: dict[str, dict[str, Any]] = {
     "summarize": {},
+    # The previous default, underthesea's word segmentation (the default is syllable n-grams).
+    "summarize-word": {"tokenizer": "word"},
     "summarize-syllable": {"tokenizer": "syllable"},
-    # The fast mode doing what the peers do (a summary, no sections): a like-for-like speed row.
+    # The library doing what the peers do (a summary, no sections): a like-for-like speed row.
     "summarize-syllable-nosections": {"tokenizer": "syllable", "sections": False},
     "summarize-notitle": {"title_weight": 0.0},
+    "summarize-word-notitle": {"tokenizer": "word", "title_weight": 0.0},
     # The reader's view off (summary-worthiness, coherence, section coverage): what it costs.
     "summarize-noreader": {"worth": 0.0, "report_worth": 0.0, "coherence": False, "coverage": 0.0},
     "summarize-textrank": {"ranker": "textrank", **_PLAIN},

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vietnews" / "val.jsonl"
-MODES = {"word": {}, "syllable": {"tokenizer": "syllable"}}
+MODES = {"word": {"tokenizer": "word"}, "syllable": {"tokenizer": "syllable"}}
 
 
 def cpu_seconds() -> float:

@@ -108,8 +108,8 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--tokenizer",
         choices=TOKENIZERS,
-        default="word",
-        help="word (underthesea segmentation, default) or syllable (fast)",
+        default="syllable",
+        help="syllable (syllable n-grams, default) or word (underthesea segmentation, slower)",
     )
     parser.add_argument(
         "--split",

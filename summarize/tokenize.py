@@ -1,9 +1,11 @@
-"""Sentence -> index terms: Vietnamese words (underthesea) or syllable n-grams.
+"""Sentence -> index terms: syllable n-grams (the default) or Vietnamese words (underthesea).
 
 Vietnamese writes a word as space-separated syllables (``hội nghị``, ``xây dựng``); a syllable
-alone is often ambiguous, so the default tokenizer uses ``underthesea.word_tokenize`` (a CRF
-word segmenter). The ``"syllable"`` tokenizer skips segmentation and uses syllable unigrams and
-bigrams instead: most of the quality for a fraction of the time.
+alone is often ambiguous. The default ``"syllable"`` tokenizer uses syllable unigrams and
+bigrams: a two-syllable word is one bigram, and the bigrams across word boundaries are the
+phrases ROUGE-2 counts. The ``"word"`` tokenizer uses ``underthesea.word_tokenize`` (a CRF word
+segmenter) instead; on VietNews it ranks no better and costs about ten times the whole
+syllable pipeline (docs/performance.md has the candidates measured, issue 17).
 
 Terms are lowercased NFC strings; punctuation and pure-symbol tokens are dropped, numbers kept,
 stop words (``data/stopwords.txt``, in the word segmenter's format) removed.
@@ -24,7 +26,7 @@ from numpy.typing import NDArray
 
 from . import _validate
 
-TOKENIZERS = ("word", "syllable")
+TOKENIZERS = ("syllable", "word")
 
 _SYLLABLE = re.compile(r"[^\W_]+")
 # Lone surrogates ("\udcff", from os.fsdecode or errors="surrogateescape") are legal in a str
@@ -209,7 +211,7 @@ def get_tokenizer(name: str) -> Callable[[str], list[str]]:
     return word_terms if name == "word" else syllable_terms
 
 
-def tokenize(sentences: Sequence[str], tokenizer: str = "word") -> list[list[str]]:
+def tokenize(sentences: Sequence[str], tokenizer: str = "syllable") -> list[list[str]]:
     """Terms of every sentence."""
     terms_of = get_tokenizer(tokenizer)
     return [terms_of(s) for s in sentences]

@@ -265,9 +265,10 @@ def test_summarizer_is_reusable_and_matches_the_function():
 
 def test_summarizer_repr_shows_changed_options():
     assert repr(Summarizer()) == "Summarizer()"
-    assert repr(Summarizer(tokenizer="syllable", diversity=0.5)) == (
-        "Summarizer(tokenizer='syllable', diversity=0.5)"
+    assert repr(Summarizer(tokenizer="word", diversity=0.5)) == (
+        "Summarizer(tokenizer='word', diversity=0.5)"
     )
+    assert repr(Summarizer(tokenizer="syllable")) == "Summarizer()"  # the default
 
 
 def test_summarizer_pickle_round_trip():

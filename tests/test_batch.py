@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _optional import require
 from _texts import make_texts
 
 import summarize.batch as batch
@@ -245,6 +246,7 @@ def test_jsonl_title_field_and_html_source_text(tmp_path):
     assert "source_text" not in records[2]
     for sentence in records[2]["sentences"]:
         assert html[sentence["start"] : sentence["end"]] == sentence["text"]
+    require("trafilatura")  # the rest reads the record as a web page
     summarize_jsonl(
         str(source), str(target), title_field="headline", html=True, overwrite=True, **FAST
     )
