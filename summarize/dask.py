@@ -12,12 +12,18 @@ nothing heavy is rebuilt per partition or per text. Results keep the input's ord
 >>> summaries = summarize_bag(texts, output="text", tokenizer="syllable")  # doctest: +SKIP
 >>> summaries.to_textfiles("s3://out/*.txt")                 # doctest: +SKIP
 
-A text that cannot be summarized does not fail its partition: its result is the
-:meth:`~summarize.Failure.to_dict` record (``{"error": ..., "message": ...}``) with
-``output="dict"`` and ``None`` with ``output="text"``.
+``output="record"`` gives the schema ``summarize --jsonl`` writes (:func:`summarize.jsonl.
+summary_record`, with its version); ``docs/scale.md`` writes such records with their ids as
+JSON Lines.
 
-Needs the ``dask`` extra (``pip install 'summarize[dask]'``); a dataframe column also needs
-``dask[dataframe]`` (pandas). Dask is imported only when a function here needs it.
+A text that cannot be summarized does not fail its partition: its result is the
+:meth:`~summarize.Failure.to_dict` record (``{"error": ..., "message": ...}``, with ``schema``
+for ``output="record"``) with ``output="dict"`` or ``"record"``, and ``None`` with
+``output="text"``.
+
+Needs Dask on the client and on every worker: ``pip install 'dask[bag]' distributed`` (the
+``dask`` extra of a checkout, ``pip install '.[dask]'``, installs them); a dataframe column also
+needs ``dask[dataframe]`` (pandas). Dask is imported only when a function here needs it.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from .batch import Failure, _run_one
 from .select import Budget
 from .summarizer import OPTION_NAMES, Summarizer
 
-OUTPUTS = ("dict", "text")
+OUTPUTS = ("dict", "record", "text")
 
 OptionsKey = tuple[tuple[str, Any], ...]
 
@@ -46,9 +52,11 @@ def summarize_bag(
 ) -> Any:
     """A ``dask.bag.Bag`` of results, one per text of ``bag``, partition for partition.
 
-    ``output="dict"`` gives :meth:`Summary.to_dict` dicts, ``"text"`` the summary text. The
-    budget and ``options`` are those of :func:`summarize.summarize`, validated here, on the
-    client, before anything is sent to the cluster.
+    ``output="dict"`` gives :meth:`Summary.to_dict` dicts, ``"record"`` the records of
+    ``summarize --jsonl`` (the same dict with ``schema`` and ``summary_text``), ``"text"`` the
+    summary text. An item is a text or a ``(text, title)`` pair. The budget and ``options``
+    are those of :func:`summarize.summarize`, validated here, on the client, before anything
+    is sent to the cluster.
     """
     key, budget = _prepare(output, sentences, ratio, words, options)
     _require("dask.bag")
@@ -100,9 +108,10 @@ def _require(module: str) -> None:
     try:
         importlib.import_module(module)
     except ImportError as exc:
-        extra = "dask[dataframe]" if module == "dask.dataframe" else "summarize[dask]"
+        # Not "summarize[dask]": the name summarize on the package index is not this project.
+        extra = "'dask[dataframe]'" if module == "dask.dataframe" else "'dask[bag]' distributed"
         raise ImportError(
-            f"summarize.dask needs {module}, which is not installed: pip install '{extra}'"
+            f"summarize.dask needs {module}, which is not installed: pip install {extra}"
         ) from exc
 
 
@@ -120,14 +129,19 @@ def summarize_texts(
     texts: Iterable[Any], key: OptionsKey, budget: Budget, output: str
 ) -> list[Any]:
     """What one partition does: results for ``texts``, in order, failures as records."""
+    from .jsonl import SCHEMA, summary_record
+
     summarizer = summarizer_for(key)
     results: list[Any] = []
     for index, text in enumerate(texts):
         result = _run_one(summarizer, budget, index, text)
-        if isinstance(result, Failure):
-            results.append(result.to_dict() if output == "dict" else None)
+        if output == "text":
+            results.append(None if isinstance(result, Failure) else result.text)
+        elif isinstance(result, Failure):
+            error = result.to_dict()
+            results.append({"schema": SCHEMA, **error} if output == "record" else error)
         else:
-            results.append(result.to_dict() if output == "dict" else result.text)
+            results.append(summary_record(result) if output == "record" else result.to_dict())
     return results
 
 

@@ -74,3 +74,37 @@ def test_dataframe_column(client):
     column = summarize_column(frame, "body", tokenizer="syllable")
     expected = [summarize(t, tokenizer="syllable").text for t in TEXTS[:50]]
     assert column.compute().tolist() == expected
+
+
+def test_the_jsonl_example_of_scale_md_writes_whole_lines_with_ids(tmp_path):
+    """docs/scale.md's pipeline, on local files and the synchronous scheduler: every part file
+    ends in a newline (``cat`` never joins two records), and every record keeps its id."""
+    import json
+
+    import dask
+
+    from summarize.jsonl import dumps
+
+    source = tmp_path / "in.jsonl"
+    rows = [{"id": f"b{i}", "text": text, "title": None} for i, text in enumerate(TEXTS[:12])]
+    rows[3]["text"] = 7  # a bad record: an error record with its id, the partition goes on
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    with dask.config.set(scheduler="sync"):
+        records = db.read_text(str(source), blocksize=600).map(json.loads)
+        pairs = records.map(lambda r: (r["text"], r.get("title")))
+        summaries = summarize_bag(pairs, output="record", tokenizer="syllable", sentences=2)
+        lines = db.zip(records.pluck("id", None), summaries).map(
+            lambda pair: dumps({"id": pair[0], **pair[1]})
+        )
+        assert lines.npartitions > 1
+        lines.to_textfiles(str(tmp_path / "out" / "*.jsonl"), last_endline=True)
+    parts = sorted((tmp_path / "out").glob("*.jsonl"), key=lambda p: int(p.stem))
+    data = b"".join(part.read_bytes() for part in parts)  # what `cat out/*.jsonl` gives
+    assert all(part.read_bytes().endswith(b"\n") for part in parts)
+    # (A partition without a record, a block holding no line start, writes a blank line,
+    # which JSON Lines readers skip.)
+    written = [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+    assert [w["id"] for w in written] == [r["id"] for r in rows]
+    assert written[3]["error"] == "TypeError" and written[3]["schema"] == 1
+    expected = summarize(TEXTS[0], sentences=2, tokenizer="syllable")
+    assert written[0]["summary_text"] == expected.text and written[0]["schema"] == 1
