@@ -429,3 +429,20 @@ def summarize(
     return Summarizer(**options).summarize(
         text, sentences=sentences, ratio=ratio, words=words, title=title
     )
+
+
+def _options_help() -> str:
+    """Every option with its default, for ``help(summarize)`` and ``help(Summarizer)``: built
+    from :class:`Options`, so the list is never out of date."""
+    fields = Options.__dataclass_fields__.items()
+    lines = [f"        {name}={field.default!r}" for name, field in fields]
+    return (
+        "\n\n    Options (what each accepts and does: docs/usage.md, ``Summarizer``)::\n\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
+if summarize.__doc__ is not None:  # (python -OO strips docstrings)
+    summarize.__doc__ += _options_help()
+    Summarizer.__doc__ = (Summarizer.__doc__ or "") + _options_help()
