@@ -231,3 +231,18 @@ def test_sections_agree_with_the_hand_labels_of_the_examples(name: str) -> None:
     for entry in body:
         assert found.get(entry["line"]), f"{name} line {entry['line']}: no sentence"
         assert set(found[entry["line"]]) == {entry["section"]}, f"{name} line {entry['line']}"
+
+
+# --- 14. help(summarize) lists the options -------------------------------------------------------
+
+
+def test_help_lists_every_option_with_its_default() -> None:
+    import pydoc
+
+    from summarize.summarizer import OPTION_NAMES, Options
+
+    for target in (summarize, Summarizer):
+        text = pydoc.render_doc(target, renderer=pydoc.plaintext)
+        for name in OPTION_NAMES:
+            default = Options.__dataclass_fields__[name].default
+            assert f"{name}={default!r}" in text, (target, name)
