@@ -5,34 +5,39 @@ sits in *its own* article (the lead of every paper tells the event), and which f
 papers report. :func:`summarize_documents` keeps both. Every document goes through the
 single-document stages on its own (normalise, segment, page furniture, sections, the reader's
 view); the cluster shares one TF-IDF space and one similarity graph, and each content sentence
-``i`` of document ``d`` at content position ``p`` scores
+``i`` of article ``d`` (counted from 0) at content position ``p`` scores
 
 ``s_i = w_in · in_i / max|in| + w_x · across_i / max across + w_p / (p + 1)
-+ w_l · ln(1 + len_i) + w_t · mean_t cos(title_t, i)``
++ w_l · ln(1 + len_i) + w_t · mean_t cos(title_t, i) + w_d / (d + 1)``
 
-* ``in_i``: PacSum's directed centrality (Zheng & Lapata, 2019) over the edges inside document
+* ``in_i``: PacSum's directed centrality (Zheng & Lapata, 2019) over the edges inside article
   ``d`` only, as :mod:`summarize.rank` computes it for one article;
 * ``across_i = Σ_{d' ≠ d} max_{j ∈ d'} cos(i, j)``: how strongly each *other* article echoes the
   sentence, one vote per article (its best match), so what several papers report outranks what
-  one paper repeats (in the spirit of MEAD's centroid and of LexRank's cluster graphs, Radev et
-  al. 2004, Erkan & Radev 2004, with per-document votes instead of a centroid);
-* the lead prior ``1 / (p + 1)`` counts positions per document: every article has a lead;
+  one paper repeats (in the spirit of MEAD's centroid and LexRank's cluster graphs, Radev et
+  al. 2004, Erkan & Radev 2004, with per-article votes instead of a centroid);
+* the lead prior ``1 / (p + 1)`` counts positions per article: every article has a lead;
 * the titles of all articles are queries (each one a row of the TF-IDF statistics, never a
-  candidate), as :func:`summarize.summarize` uses one article's title.
+  candidate), as :func:`summarize.summarize` uses one article's title;
+* the article prior ``1 / (d + 1)``: the caller's first article (the first report, the main
+  source) weighs a little more.
 
 Selection is the library's MMR (:mod:`summarize.select`) over the cluster graph, so the hard
-cap ``max_similarity`` also stops the same fact from being picked from two papers. The
-summary is in document order: by document, as given, then by position within it (the caller
+cap ``max_similarity`` (0.5 here) stops the same fact from being picked from two papers. When
+the budget has room for ``per_article`` sentences per article, a candidate from an article no
+chosen sentence comes from yet gains ``coverage`` (the selector's group coverage, with
+articles as the groups: a report's section coverage gives way to it in a cluster). The
+summary is in document order: by article, as given, then by position within it (the caller
 knows the order of the articles, for instance by date; the library has no dates to sort by).
-The weights and the default budget were tuned on AbMuSu training clusters and half of the
-ViMs draft (``benchmarks/multi.py``, docs/benchmarks.md).
+The weights and the default budget were tuned on the 200 AbMuSu training clusters and ViMs
+draft clusters 0-149 (``benchmarks/multi.py --tune``; docs/algorithm.md, docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -42,8 +47,8 @@ from . import _validate, rank, sections, tokenize, worth
 from .noise import Noise, detect_noise, syllables_of
 from .normalize import normalize
 from .segment import segment
-from .select import Budget, select_rows
-from .summarizer import _GROUP, Options, Summarizer, _rescaled
+from .select import MAX_SIMILARITY, Budget, select_rows
+from .summarizer import DEMOTION, WORTH_FLOOR, Options, Summarizer, _rescaled
 from .summary import Sentence, Summary
 from .vectorize import Rows, tfidf_rows, weigh
 
@@ -62,13 +67,14 @@ class ClusterWeights:
     """The weights of the cluster score (see the module docstring); tuned by
     ``benchmarks/multi.py --tune``."""
 
-    within: float = 0.0
+    within: float = 0.25
     across: float = 0.5
-    position: float = 1.0
-    length: float = -0.3
-    title: float = 1.0
-    document: float = 0.25
-    lead: float = 0.25
+    position: float = 0.5
+    length: float = -0.15
+    title: float = 2.0
+    document: float = 0.75
+    coverage: float = 0.3
+    per_article: float = 2.5
 
 
 WEIGHTS = ClusterWeights()
@@ -106,7 +112,8 @@ def summarize_documents(
     kept apart from its text; otherwise the title line detected at the top of each text is
     used. Titles are queries, never candidates. Give at most one of ``sentences``, ``ratio``
     (of the cluster's content sentences) and ``words``; by default the summary is what fits in
-    ``CLUSTER_WORDS`` syllables. ``options`` are those of :class:`summarize.Summarizer`.
+    ``CLUSTER_WORDS`` syllables. ``options`` are those of :class:`summarize.Summarizer`;
+    ``max_similarity`` left at its default is ``CLUSTER_MAX_SIMILARITY`` here.
 
     Each :class:`Sentence` carries ``document``, the index of its article, and offsets into
     that article: ``documents[s.document][s.start:s.end] == s.text``. ``index`` counts across
@@ -117,10 +124,26 @@ def summarize_documents(
     not a ``str`` or ``None``, and ``ValueError`` for a bad budget, option, or number of
     titles. No document with text gives an empty :class:`Summary`.
     """
+    return summarize_with(
+        Summarizer(**options), documents, titles, Budget.from_options(sentences, ratio, words)
+    )
+
+
+def summarize_with(
+    summarizer: Summarizer,
+    documents: Sequence[str],
+    titles: Sequence[str | None] | None,
+    budget: Budget,
+) -> Summary:
+    """:func:`summarize_documents` with a configured :class:`Summarizer` (``--jsonl`` and
+    :func:`summarize.summarize_many` use it for a record holding a list of texts). Its
+    ``max_similarity``, when left at the single-document default, becomes
+    ``CLUSTER_MAX_SIMILARITY``."""
     texts = _checked_documents(documents)
     heads = _checked_titles(titles, len(texts))
-    budget = Budget.from_options(sentences, ratio, words)
-    opts = Summarizer(**{"max_similarity": CLUSTER_MAX_SIMILARITY, **options}).options
+    opts = summarizer.options
+    if opts.max_similarity == MAX_SIMILARITY:
+        opts = replace(opts, max_similarity=CLUSTER_MAX_SIMILARITY)
     if opts.html:
         raise _validate.invalid(
             "html", True, "False for summarize_documents (read pages with summarize.read first)"
@@ -174,7 +197,7 @@ def analyse(texts: Sequence[str], titles: Sequence[str | None], opts: Options) -
     lengths = tuple(x for d in docs for x in d.lengths)
     labels: list[sections.Label] = []
     for d in docs:
-        if opts.sections or opts.coverage or opts.report_worth:
+        if opts.sections or opts.report_worth:  # labels show, and weigh a report
             labels += sections.label(list(d.analysed), list(d.reasons), cues=opts.section_cues)
         else:
             labels += [sections.Label(None, None)] * len(d.reasons)
@@ -226,7 +249,6 @@ def scores_of(cluster: Cluster, weights: ClusterWeights) -> NDArray[np.float64]:
         + weights.length * cluster.log_length
         + weights.title * cluster.title_similarity
         + weights.document / (cluster.doc_of[cluster.keep] + 1.0)
-        + weights.lead * (cluster.position == 0)
     )
     scores = np.zeros(len(cluster.content))
     if len(local):
@@ -242,28 +264,26 @@ def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeig
         return Summary()
     content = list(cluster.content)
     labels = list(cluster.labels)
-    scores = scores_of(cluster, weights)
-    eligible = content
+    scores = ranking = scores_of(cluster, weights)
     needs_previous: list[bool] | None = None
     assessment = None
     if opts.worth or opts.report_worth or opts.coherence:
-        assessment, scores, eligible, needs_previous = _reader_view(
+        assessment, scores, ranking, needs_previous = _reader_view(
             cluster.docs, cluster.doc_of, scores, labels, opts
         )
-    report = any(label.section is not None for label in labels)
     if budget.is_default:
         budget = Budget(words=CLUSTER_WORDS)
     chosen = select_rows(
-        scores,
+        ranking,
         cluster.graph,
-        eligible,
+        content,
         cluster.lengths,
         budget,
         diversity=opts.diversity,
         max_similarity=opts.max_similarity,
         needs_previous=needs_previous,
-        groups=[_GROUP.get(label.section or "", -1) for label in labels],
-        coverage=opts.coverage if report else 0.0,
+        groups=cluster.doc_of.tolist(),
+        coverage=weights.coverage if _room_for_every_article(cluster, budget, weights) else 0.0,
     )
     if not opts.sections:
         labels = [sections.Label(None, None)] * n
@@ -286,6 +306,18 @@ def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeig
         all_sentences=tuple(all_sentences),
         sections=shaper._sections(all_sentences, content, assessment),
     )
+
+
+def _room_for_every_article(cluster: Cluster, budget: Budget, weights: ClusterWeights) -> bool:
+    """Whether the budget holds ``weights.per_article`` sentences for every article with
+    content (a words budget counted in sentences of the cluster's mean length)."""
+    articles = len(set(cluster.doc_of[cluster.keep].tolist()))
+    if budget.words is not None:
+        mean = sum(cluster.lengths[i] for i in cluster.keep) / max(len(cluster.keep), 1)
+        held = budget.words / max(mean, 1.0)
+    else:
+        held = budget.max_sentences(len(cluster.keep))
+    return bool(held >= weights.per_article * articles)
 
 
 def _checked_documents(documents: object) -> list[str]:
@@ -412,10 +444,12 @@ def _reader_view(
     scores: NDArray[np.float64],
     labels: list[sections.Label],
     opts: Options,
-) -> tuple[worth.Assessment, NDArray[np.float64], list[bool], list[bool] | None]:
-    """The reader's view (:mod:`summarize.worth`) of each document, joined over the cluster:
-    the assessment, the scores with each report's expected reader grade, the eligible
-    sentences and which ones need the sentence before them."""
+) -> tuple[worth.Assessment, NDArray[np.float64], NDArray[np.float64], list[bool] | None]:
+    """The reader's view (:mod:`summarize.worth`) of each article, joined over the cluster,
+    with the single-document policy: the assessment; the scores with each report's expected
+    reader grade; the ranking the selector sees, where what a reader would drop (lead-ins,
+    attendance, greetings, a grade below ``WORTH_FLOOR``) ranks after every other sentence;
+    and which sentences need the one before them."""
     parts = []
     offset = 0
     for d in docs:
@@ -425,6 +459,7 @@ def _reader_view(
             d.content,
             scores[offset : offset + size].tolist(),
             [label.section for label in labels[offset : offset + size]],
+            titled=d.title is not None,
         )
         parts.append(part)
         report = any(label.section is not None for label in labels[offset : offset + size])
@@ -439,18 +474,22 @@ def _reader_view(
     content = [c for d in docs for c in d.content]
     if opts.worth or opts.report_worth:
         scores = _rescaled(scores, content)
-    eligible = content
+    ranking = scores
     needs_previous = None
     if opts.coherence:
         needs_previous = list(joined.dangling)
-        standalone = [c and not never for c, never in zip(content, joined.never, strict=True)]
-        eligible = standalone if any(standalone) else list(content)
-        # A sentence that leans on the one before cannot open its document's candidates: the
-        # selector would wait for the previous document's last candidate instead.
-        candidates = [i for i, ok in enumerate(eligible) if ok]
-        for previous, current in zip([-1, *candidates], candidates, strict=False):
-            if needs_previous[current] and (previous < 0 or doc_of[previous] != doc_of[current]):
-                eligible[current] = False
-        if not any(eligible):  # every candidate leans on another: better dangling than nothing
-            eligible, needs_previous = list(content), None
-    return joined, scores, eligible, needs_previous
+        demoted = [
+            c and (never or grade < WORTH_FLOOR)
+            for c, never, grade in zip(content, joined.never, joined.grades, strict=True)
+        ]
+        # A sentence that leans on the one before cannot open its article's candidates (the
+        # selector would wait for the previous article's last one): it ranks last instead.
+        first = True
+        for i in range(len(content)):
+            first = first or (i > 0 and doc_of[i] != doc_of[i - 1])
+            if content[i]:
+                if first and needs_previous[i]:
+                    needs_previous[i], demoted[i] = False, True
+                first = False
+        ranking = scores - DEMOTION * np.asarray(demoted, dtype=np.float64)
+    return joined, scores, ranking, needs_previous
