@@ -280,19 +280,21 @@ def _run_jsonl(
         max_chars=args.max_chars,
     )
     where = "stdout" if args.out == "-" else args.out
-    err.write(
-        f"{PROG}: {stats.records} records in {where}: {stats.summarized} summarized, "
-        f"{stats.failed} failed, {stats.skipped} kept from before\n"
+    done = (
+        f"{stats.records} records in {where}: {stats.summarized} summarized, "
+        f"{stats.failed} failed, {stats.skipped} kept from before"
     )
+    # One line on stderr either way; "error:" when the run did not do what was asked.
     if stats.incomplete:
         err.write(
-            f"{PROG}: error: {args.jsonl}: the last line has no newline and is not a whole "
-            "JSON object (still being written?); it is left for a later --resume\n"
+            f"{PROG}: error: {done}; the last line of {args.jsonl} has no newline and does not "
+            "parse (still being written?): it is left for a later --resume\n"
         )
         return EXIT_INCOMPLETE
     if stats.failed and not stats.summarized:
-        err.write(f"{PROG}: error: every record failed ({stats.failed})\n")
+        err.write(f"{PROG}: error: {done}; every record failed\n")
         return EXIT_INCOMPLETE
+    err.write(f"{PROG}: {done}\n")
     return EXIT_OK
 
 
