@@ -217,9 +217,11 @@ SYSTEMS: dict[str, tuple[str, Selector]] = {
                             "first up to the budget", lexrank_joined),
     "summarize-joined": ("the library's single-document `summarize` on the joined text, "
                          "`words=` the budget", joined),
-    "summarize_documents": ("`summarize_documents(articles, titles=..., words=budget)`",
-                            library({})),
-    "summarize_documents-syllable": ("the same, `tokenizer=\"syllable\"` (the fast mode)",
+    "summarize_documents": ("`summarize_documents(articles, titles=..., words=budget)`, default "
+                            "options", library({})),
+    "summarize_documents-word": ("the same, `tokenizer=\"word\"` (underthesea words)",
+                                 library({"tokenizer": "word"})),
+    "summarize_documents-syllable": ("the same, `tokenizer=\"syllable\"` (syllable n-grams)",
                                      library({"tokenizer": "syllable"})),
 }
 
