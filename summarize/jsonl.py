@@ -57,6 +57,7 @@ from .summary import Summary
 STDIO = "-"
 SCHEMA = 1  # the version of the output records (summary_record); raised on any change
 _RECORD = re.compile(rb'^\{"schema": \d+, "record": (\d+)[,}]')
+_RECORD_START = b'{"schema": '
 # Written as escapes: lone surrogates (UTF-8 cannot hold them) and the line breaks other than
 # "\n" that json.dumps leaves raw (str.splitlines and JavaScript would cut a line at them).
 _ESCAPED = re.compile("[\ud800-\udfff\x85\u2028\u2029]")
@@ -466,20 +467,30 @@ def _write_settings(sidecar: str, settings: dict[str, Any]) -> None:
 
 
 def _resume(fd: int, path: str) -> set[int]:
-    """Record numbers already in OUT; a trailing partial line is cut off the file."""
+    """Record numbers already in OUT; a trailing partial line is cut off the file. A file that
+    is not an output (a complete line that is no record of ours, or a partial line that does
+    not start as one) is refused, never cut."""
     done: set[int] = set()
     complete = 0
+    foreign = False
     try:
         with open(path, "rb") as handle:
             for line in handle:
-                if not line.endswith(b"\n"):
+                if not line.endswith(b"\n"):  # a partial last line: ours if it starts as ours
+                    foreign = not (line.startswith(_RECORD_START) or _RECORD_START.startswith(line))
+                    break
+                match = _RECORD.match(line)
+                if match is None:
+                    foreign = True
                     break
                 complete += len(line)
-                match = _RECORD.match(line)
-                if match:
-                    done.add(int(match.group(1)))
+                done.add(int(match.group(1)))
     except OSError as exc:
         raise JsonlError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if foreign:
+        raise JsonlError(
+            f"{path}: holds lines that are no summarize --jsonl records; --force overwrites it"
+        )
     if os.fstat(fd).st_size > complete:
         os.ftruncate(fd, complete)
     return done

@@ -333,3 +333,22 @@ def test_a_signal_mid_run_then_resume_writes_every_record_once(
     lines = strict_lines(target)
     assert sorted(line["record"] for line in lines) == list(range(len(records)))
     assert {line["id"] for line in lines} == {f"r{i}" for i in range(len(records))}
+
+
+def test_resume_never_cuts_a_file_that_is_not_an_output(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "notes.txt"
+    source.write_text(good(0) + "\n", encoding="utf-8")
+    target.write_text("ghi chú quan trọng\nchưa xong", encoding="utf-8")
+    with pytest.raises(JsonlError, match="no summarize --jsonl records; --force"):
+        summarize_jsonl(str(source), str(target), resume=True, **FAST)
+    assert target.read_text(encoding="utf-8") == "ghi chú quan trọng\nchưa xong"
+
+
+def test_resume_after_a_kill_in_the_first_write(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(good(0) + "\n" + good(1) + "\n", encoding="utf-8")
+    summarize_jsonl(str(source), str(target), **FAST)
+    whole = target.read_bytes()
+    target.write_bytes(whole[:25])  # died inside the first line: no complete line yet
+    stats = summarize_jsonl(str(source), str(target), resume=True, **FAST)
+    assert (stats.skipped, stats.summarized) == (0, 2) and target.read_bytes() == whole
