@@ -62,8 +62,9 @@ class Failure:
 
 
 Result = Summary | Failure
-# An input item: a text, or a (text, title) pair when each document has its own headline.
-Item = str | tuple[str, str | None]
+# An input item: a text, or a (text, title) pair when each document has its own headline; a
+# list of texts (with a list of titles, or None) is a cluster: one summary of all of them.
+Item = str | list[str] | tuple[str | list[str], str | list[str | None] | None]
 
 
 def summarize_many(
@@ -79,7 +80,9 @@ def summarize_many(
     """Summarize every text of ``texts``; yields a :class:`Summary` or a :class:`Failure` each.
 
     An item is a text, or a ``(text, title)`` pair: the title is that document's headline, as
-    ``summarize(text, title=title)`` takes it (``None``: found in the text). Results come in
+    ``summarize(text, title=title)`` takes it (``None``: found in the text). A list of texts,
+    or a ``(texts, titles)`` pair, is a cluster of articles summarized together, as
+    :func:`summarize.summarize_documents` does. Results come in
     input order. ``n_jobs`` is the number of worker processes (``1``: in this
     process, ``-1``: one per CPU); ``chunksize`` how many texts a worker takes at a time.
     ``sentences``/``ratio``/``words`` and ``options`` are those of :func:`summarize.summarize`
@@ -197,6 +200,10 @@ def _run_chunk(summarizer: Summarizer, budget: Budget, chunk: Chunk) -> list[Res
 def _run_one(summarizer: Summarizer, budget: Budget, index: int, item: Any) -> Result:
     text, title = item if isinstance(item, tuple) and len(item) == 2 else (item, None)
     try:
+        if isinstance(text, list):  # a cluster: articles about one event, one summary
+            from .multi import summarize_with
+
+            return summarize_with(summarizer, text, title, budget)
         return summarizer.summarize(
             text, sentences=budget.sentences, ratio=budget.ratio, words=budget.words,
             title=title,

@@ -1,5 +1,6 @@
 """The command line: ``summarize [INPUT ...] [--sentences N | --ratio R | --words W] [--format F]
 [-o FILE]``, and for many documents ``summarize --jsonl IN --out OUT [--jobs N] [--resume]``.
+``summarize --together A B ...`` gives one summary of several articles about one event.
 
 An INPUT is a file (its kind by suffix: ``.txt``, ``.html``/``.htm``, ``.docx``, ``.pdf``; else
 by its content), an http(s) URL, or ``-`` for standard input; :func:`summarize.read` converts it.
@@ -141,6 +142,11 @@ def build_parser(stdout: TextIO | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--title", help="the document's headline, if it is not the first line of the text"
     )
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="one summary of all the INPUTs: articles about one event (summarize_documents)",
+    )
     many = parser.add_argument_group("many documents: JSON Lines in, JSON Lines out")
     many.add_argument(
         "--jsonl", metavar="IN", help="summarize every record of this JSONL file (- : stdin)"
@@ -181,6 +187,8 @@ def main(
     err = QuietStream(stderr if stderr is not None else sys.stderr)
     try:
         args = build_parser(out).parse_args(argv)
+        if args.together and (args.jsonl is not None or args.out is not None):
+            raise UsageError("--together joins INPUTs; with --jsonl give a record a list of texts")
         if args.jsonl is not None or args.out is not None:
             return _run_jsonl(args, err, stdin, out)
         for name in JSONL_ONLY:
@@ -188,9 +196,11 @@ def main(
                 option = "--" + name.replace("_", "-")
                 raise UsageError(f"{option} goes with --jsonl IN --out OUT")
         inputs = args.inputs or ["-"]
+        if args.together and args.title is not None:
+            raise UsageError("--title is one document's headline; --together takes each INPUT's")
         if len(inputs) > 1 and args.title is not None:
             raise UsageError("--title is one document's headline; give one INPUT with it")
-        if len(inputs) > 1 and args.format == "html":
+        if len(inputs) > 1 and args.format == "html" and not args.together:
             raise UsageError("--format html makes one page: give one INPUT")
         if inputs.count("-") > 1:
             raise UsageError("- (stdin) can be read once")
@@ -200,6 +210,9 @@ def main(
             sections=not args.no_sections,
             max_chars=args.max_chars,
         )
+        if args.together:
+            _write(_together(inputs, args, summarizer, stdin), args.output, out)
+            return EXIT_OK
         rendered = []
         failed = False
         for name in inputs:
@@ -296,6 +309,27 @@ def _run_jsonl(
         return EXIT_INCOMPLETE
     err.write(f"{PROG}: {done}\n")
     return EXIT_OK
+
+
+def _together(
+    inputs: list[str], args: argparse.Namespace, summarizer: Summarizer, stdin: TextIO | None
+) -> str:
+    """``--together``: one summary of every INPUT (:func:`summarize.summarize_documents`),
+    rendered. An INPUT that cannot be read is an error: the summary would silently lack it.
+    Each sentence's offsets index its own input's text as read (``Sentence.document``)."""
+    from .multi import summarize_with
+    from .select import Budget
+
+    budget = Budget.from_options(args.sentences, args.ratio, args.words)
+    documents = [_read_input(name, args, stdin) for name in inputs]
+    summary = summarize_with(
+        summarizer, [d.text for d in documents], [d.title for d in documents], budget
+    )
+    if args.format == "json":
+        from .jsonl import dumps, summary_record
+
+        return dumps({"inputs": inputs, **summary_record(summary)}, indent=2)
+    return render(summary, args.format, labels=args.labels, sections=not args.no_sections)
 
 
 def _read_input(name: str, args: argparse.Namespace, stdin: TextIO | None) -> Document:

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Protocol, cast
 
 from . import __version__
-from .batch import DEFAULT_CHUNKSIZE, Failure, Result, summarize_many
+from .batch import DEFAULT_CHUNKSIZE, Failure, Item, Result, summarize_many
 from .progress import QuietStream, meter
 from .summarizer import Summarizer
 from .summary import Summary
@@ -93,8 +93,8 @@ class JsonlStats:
 class _Record:
     number: int
     id: Any  # the input's "id" value, or _NO_ID
-    text: str  # "" when the record is broken
-    title: str | None
+    text: str | list[str]  # "" when the record is broken; a list of texts: a cluster
+    title: str | list[str | None] | None
     error: Failure | None
 
 
@@ -143,7 +143,7 @@ def summarize_jsonl(
     done: set[int] = set()
     state = {"incomplete": False}
 
-    def texts() -> Iterator[tuple[str, str | None]]:
+    def texts() -> Iterator[Item]:
         for record in _read(handle, text_field, title_field, limit, state):
             if record.number not in done:
                 pending.append(record)
@@ -300,17 +300,22 @@ def _parse(number: int, raw: bytes, text_field: str, title_field: str | None) ->
         except (ValueError, RecursionError):
             return failure("ValueError", f"`id` cannot be written back as JSON: {record_id!r:.80}")
     text = value.get(text_field)
-    if not isinstance(text, str):
+    # A list of texts is a cluster of articles, summarized together (summarize_documents).
+    cluster = isinstance(text, list) and all(isinstance(t, str) for t in text)
+    if not isinstance(text, str) and not cluster:
         if text_field not in value:
             return failure("KeyError", f"no {text_field!r} field", record_id)
-        return failure(
-            "TypeError", f"{text_field!r} must be a string, not {type(text).__name__}", record_id
-        )
+        problem = f"{text_field!r} must be a string or a list of strings, not {type(text).__name__}"
+        return failure("TypeError", problem, record_id)
     title = value.get(title_field) if title_field else None
-    if title is not None and not isinstance(title, str):
+    if cluster and title is not None:
+        if not isinstance(title, list) or not all(t is None or isinstance(t, str) for t in title):
+            problem = f"{title_field!r} of a list of texts must be a list of strings or nulls"
+            return failure("TypeError", problem, record_id)
+    elif title is not None and not isinstance(title, str):
         problem = f"{title_field!r} must be a string or null, not {type(title).__name__}"
         return failure("TypeError", problem, record_id)
-    return _Record(number, record_id, text, title, None)
+    return _Record(number, record_id, cast("str | list[str]", text), title, None)
 
 
 def _not_json(name: str) -> None:

@@ -228,3 +228,73 @@ def test_contract_on_real_clusters():
         summary = summarize_documents(texts, titles=titles, tokenizer="syllable")
         contract(summary, texts)
         assert 0 < sum(len(s.text.split()) for s in summary.sentences) <= CLUSTER_WORDS
+
+
+# --- the command line: --together, and --jsonl records holding a list of texts ---------------
+
+
+def run_cli(argv: list[str]) -> tuple[int, str, str]:
+    import io
+
+    from summarize.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, stdin=io.StringIO(""), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def cluster_files(tmp_path) -> list[Path]:
+    paths = []
+    for number, text in enumerate(CLUSTER, 1):
+        path = tmp_path / f"bao-{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_cli_together_marks_each_sentence_with_its_article(cluster_files):
+    status, out, err = run_cli(["--together", *map(str, cluster_files), "--sentences", "4"])
+    assert status == 0, err
+    lines = [line for line in out.splitlines() if line]
+    assert len(lines) == 4
+    assert all(line[:3] in ("[1]", "[2]", "[3]") for line in lines)
+
+
+def test_cli_together_json_offsets_index_each_input(cluster_files):
+    status, out, err = run_cli(["--together", *map(str, cluster_files), "-f", "json"])
+    assert status == 0, err
+    record = json.loads(out)
+    assert record["inputs"] == [str(p) for p in cluster_files]
+    for s in record["all_sentences"]:
+        assert CLUSTER[s["document"]][s["start"] : s["end"]] == s["text"]
+
+
+@pytest.mark.parametrize(
+    "extra", [["--title", "Lũ"], ["--jsonl", "-", "--out", "-"], ["khong-co.txt"]]
+)
+def test_cli_together_errors_are_one_line(cluster_files, extra):
+    status, _, err = run_cli(["--together", *map(str, cluster_files), *extra])
+    assert status == 2
+    assert err.startswith("summarize: error: ") and err.count("\n") == 1, err
+
+
+def test_jsonl_record_with_a_list_of_texts_is_one_cluster(tmp_path):
+    records = [
+        {"id": "cum-1", "text": CLUSTER, "title": ["Lũ quét", None, None]},
+        {"id": "bai", "text": BAO_A},
+        {"id": "sai", "text": [BAO_A, 7]},
+        {"id": "sai-tieu-de", "text": CLUSTER, "title": "một tiêu đề"},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    target = tmp_path / "out.jsonl"
+    status, _, err = run_cli(["--jsonl", str(source), "--out", str(target), "--no-progress"])
+    assert status == 0, err
+    cluster, single, bad, bad_title = map(json.loads, target.read_text().splitlines())
+    assert {s["document"] for s in cluster["all_sentences"]} == {0, 1, 2}
+    for s in cluster["all_sentences"]:
+        assert CLUSTER[s["document"]][s["start"] : s["end"]] == s["text"]
+    assert all("document" not in s for s in single["all_sentences"])
+    assert bad["error"] == "TypeError"
+    assert bad_title["error"] == "TypeError"
