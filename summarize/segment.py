@@ -245,7 +245,15 @@ def _valid_boundaries(line: str, cuts: list[int]) -> list[int]:
             left_end -= 1
         if _LIST_MARKER.fullmatch(line, 0, left_end):
             continue
-        if _is_abbreviation(_last_token(line, left_end)):
+        token = _last_token(line, left_end)
+        if token == "." and left_end > 1 and line[left_end - 2].isspace():
+            # A full stop spaced off its word, as in tokenized text ("Nguyễn Văn T . ( 41
+            # tuổi )", "Thanh tra TP . HCM"): judge the word before it with its stop.
+            word_end = left_end - 1
+            while word_end > 0 and line[word_end - 1].isspace():
+                word_end -= 1
+            token = _last_token(line, word_end) + "."
+        if _is_abbreviation(token):
             continue
         if quotes.inside(cut):  # counts quotes up to ``cut``: skipped cuts cost nothing
             continue

@@ -38,6 +38,17 @@ def sentences(text: str, **kwargs) -> list[str]:
             id="initials",
         ),
         pytest.param(
+            # Tokenized text (the VietNews style) spaces the stop off its word.
+            "Anh Lê Văn T . ( 35 tuổi ) bị bắt giữ . Thanh tra TP . Cần Thơ vào cuộc .",
+            ["Anh Lê Văn T . ( 35 tuổi ) bị bắt giữ .", "Thanh tra TP . Cần Thơ vào cuộc ."],
+            id="spaced-initials",
+        ),
+        pytest.param(
+            "Ông Hoàng Văn Bảy nhận giải . Sau đó , ông phát biểu .",
+            ["Ông Hoàng Văn Bảy nhận giải .", "Sau đó , ông phát biểu ."],
+            id="spaced-stop-after-a-word",
+        ),
+        pytest.param(
             "Doanh thu đạt 5.000 tỷ đồng. Lợi nhuận tăng 2,5 lần. Tổng tài sản là "
             "1.234.567,89 triệu đồng. Cổ tức giữ nguyên.",
             [
