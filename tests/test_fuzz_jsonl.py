@@ -2,7 +2,8 @@
 
 Each example is a file of lines, each drawn from a kind the test knows the fate of: a good
 record (ids of every JSON type, lone surrogates as escapes, a BOM before it, CRLF, a title or
-none, a number out of range in a field nobody reads), or a bad one (JSON cut short, invalid
+none, a number out of range in a field nobody reads, a list of articles summarized as one
+cluster), or a bad one (JSON cut short, invalid
 UTF-8, raw surrogate bytes, a BOM inside, 1,000 to 20,000 nested brackets, NaN and Infinity, a
 huge line, a text or title that is not a string, a record that is not an object), with blank
 lines between. The oracle is the generator's own label, never the code under test:
@@ -72,6 +73,16 @@ def good_line(draw: st.DrawFn) -> bytes:
     title = draw(st.sampled_from(["absent", "null", "text"]))
     if title != "absent":
         record["title"] = None if title == "null" else draw(st.text(max_size=30))
+    if draw(st.integers(0, 7)) == 0:  # a cluster: a list of articles, one summary of them
+        articles = draw(  # max_chars caps the articles' total length
+            st.lists(TEXTS, max_size=3).filter(lambda texts: sum(map(len, texts)) < MAX_CHARS)
+        )
+        record["text"] = articles
+        if title == "text":
+            record["title"] = draw(
+                st.lists(st.none() | st.text(max_size=20), min_size=len(articles),
+                         max_size=len(articles))
+            )  # fmt: skip
     if draw(st.booleans()):
         record["meta"] = draw(st.sampled_from([{"n": 1}, [1, 2], "x", 7]))
     items = list(record.items())
@@ -113,7 +124,8 @@ def bad_line(draw: st.DrawFn) -> tuple[bytes, str]:
     if kind == "huge":
         return _dump({"text": "chữ " * draw(st.integers(3_500, 9_000))}), BAD
     if kind == "text_type":
-        value = draw(st.sampled_from([5, 2.5, None, True, ["a"], {"a": "b"}]))
+        # (A list of strings is a cluster of articles, a good record: summarize_documents.)
+        value = draw(st.sampled_from([5, 2.5, None, True, ["a", 5], [None], {"a": "b"}]))
         return _dump({"id": 3, "text": value}), BAD
     if kind == "no_text":
         return _dump({"id": 4, "body": "Văn bản ở trường khác."}), BAD
