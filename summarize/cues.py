@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +46,10 @@ CueSource = Union[str, "os.PathLike[str]", Iterable[tuple[str, float, str]]]
 # A number ("4", "4,2", "1.600.000") is one token, NUMBER, so cues can say "đạt <số>".
 _TOKEN = re.compile(r"<số>|\d+(?:[.,]\d+)*(?!\w)|\w+|[^\w\s]")
 _WHOLE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$", re.MULTILINE)
+# Between the sentences of a document tokenized at once: a private-use character, a token of its
+# own (neither a word character nor a space), that no text is expected to hold.
+_BREAK = "\ue000"
+_SEPARATOR = f" {_BREAK} "
 NUMBER = "<số>"
 NAME_MARK = "@"  # prefix of a word taken for part of a name; no cue starts with it
 _OPENERS = frozenset(":;!?\"“”‘’'«»([-–—•*+")  # not "." (TP. Cần Thơ)
@@ -79,13 +83,40 @@ def tokens(text: str, *, names: bool = False) -> list[str]:
     found = _TOKEN.findall(unicodedata.normalize("NFC", text))
     if not found:
         return []
+    out = _fold(found)
+    if names:
+        _mark_names(found, out)
+    return out
+
+
+def document_tokens(sentences: Sequence[str]) -> list[list[str]]:
+    """:func:`tokens` of every sentence, with names marked, in a handful of regex calls for the
+    whole document rather than per sentence (the sentences are tokenized as one text, a
+    separator token between them)."""
+    text = _SEPARATOR.join(sentences)
+    if text.count(_BREAK) != len(sentences) - 1:  # a sentence holds the separator itself
+        return [tokens(sentence, names=True) for sentence in sentences]
+    found = _TOKEN.findall(unicodedata.normalize("NFC", text))
+    folded = _fold(found) if found else []
+    out = []
+    start = 0
+    for _ in range(len(sentences) - 1):
+        end = found.index(_BREAK, start)
+        out.append(_mark_names(found[start:end], folded[start:end]))
+        start = end + 1
+    out.append(_mark_names(found[start:], folded[start:]))
+    return out
+
+
+def _fold(found: list[str]) -> list[str]:
     # One pass over the tokens joined by newlines (never inside a token) instead of a regex
     # call per token: a token that is a whole number becomes NUMBER, then everything is
     # casefolded (character by character, so the same as folding each token).
-    joined = _WHOLE_NUMBER.sub(NUMBER, "\n".join(found))
-    out = joined.casefold().split("\n")
-    if not names:
-        return out
+    return _WHOLE_NUMBER.sub(NUMBER, "\n".join(found)).casefold().split("\n")
+
+
+def _mark_names(found: list[str], out: list[str]) -> list[str]:
+    """Mark in ``out`` (the folded ``found``) the words that are part of a name; return it."""
     # A word is capitalised when its first letter is upper case (not an all-caps acronym) and
     # the nearest earlier word or opener is a word: a sentence's or a quote's first word is not.
     capitalised: set[int] = set()
@@ -163,6 +194,19 @@ class Lexicon:
         ...") count ``1 - contrast weight``: the point of "A nhưng B" is B.
         """
         toks = tokens(sentence, names=True)
+        hits, listed = self.match(toks)
+        return hits, listed, toks
+
+    def scan_document(
+        self, sentences: Sequence[str]
+    ) -> list[tuple[list[tuple[Cue, float]], bool, list[str]]]:
+        """:meth:`scan` of every sentence of a document (tokenized at once, see
+        :func:`document_tokens`)."""
+        return [(*self.match(toks), toks) for toks in document_tokens(sentences)]
+
+    def match(self, toks: list[str]) -> tuple[list[tuple[Cue, float]], bool]:
+        """The cues in a sentence's :func:`tokens` and whether it is a list item (see
+        :meth:`scan`)."""
         body, listed = _body_start(toks)
         placed: list[tuple[int, Cue, float]] = []  # (token index, cue, weight)
         anchored, _ = _longest(self._anchored, toks, body)
@@ -170,12 +214,26 @@ class Lexicon:
         scopes: dict[str, tuple[int, int, float]] = {}  # shielded kind -> (start, words, share)
         turn, turn_share = -1, 0.0
         end = 0
-        # Only the words a cue begins with can start a match (a C-level filter).
-        for i in compress(range(len(toks)), map(self._starts.__contains__, toks)):
+        children = self._free.children
+        size = len(toks)
+        # Only the words a cue begins with can start a match (a C-level filter). The longest
+        # phrase from each start is walked here, inline: this is the labeller's hot loop.
+        for i in compress(range(size), map(self._starts.__contains__, toks)):
             if i < end:
                 continue  # inside the last match
-            found, end = _longest(self._free, toks, i)
+            node = children[toks[i]]
+            found, end = node.cues, i + 1
+            j = i + 1
+            while j < size:
+                child = node.children.get(toks[j])
+                if child is None:
+                    break
+                node = child
+                j += 1
+                if node.cues:
+                    found, end = node.cues, j
             if not found:
+                end = i
                 continue
             for cue in found:
                 share = 0.0
@@ -189,11 +247,13 @@ class Lexicon:
                 elif cue.kind == "contrast" and i > body:
                     turn, turn_share = i, cue.weight
         # "A nhưng B": the point is B, so section cues before the last turn count less.
+        if turn < 0:
+            return [(cue, weight) for _, cue, weight in placed], listed
         hits = []
         for at, cue, weight in placed:
             before_turn = at < turn and cue.kind in SECTION_KINDS
             hits.append((cue, weight * (1.0 - turn_share) if before_turn else weight))
-        return hits, listed, toks
+        return hits, listed
 
 
 def _longest(root: _Node, toks: list[str], start: int) -> tuple[tuple[Cue, ...], int]:

@@ -63,6 +63,7 @@ REPORT_SHARE = 0.1  # share of such sentences a document needs to be given secti
 STORY_SHARE = 0.3  # share of sentences with crime/court/sports words that makes it a story
 
 _NONE = len(LABELS)  # the state index of "no section"
+_SLOTS = {kind: k for k, kind in enumerate((*LABELS, "other", "nonreport"))}  # evidence sums
 _PREVIOUS = (*LABELS, "none")  # the names of the states, as the word model knows them
 _MAX_QUOTE = 60
 _COLON = re.compile(r":(?!\d)")  # not a time of day (8:30)
@@ -154,7 +155,9 @@ def _chain(
     if not chain:
         return chain, []
     lexicon = cue_lexicon.lexicon(cues)
-    return chain, [_evidence(lexicon, sentences[i]) for i in chain]
+    scans = lexicon.scan_document([sentences[i] for i in chain])
+    return chain, [_evidence(found, listed, toks, sentences[i])
+                   for (found, listed, toks), i in zip(scans, chain, strict=True)]  # fmt: skip
 
 
 def _view(e: _Evidence) -> SentenceView:
@@ -182,30 +185,30 @@ def _reads_like_report(evidence: list[_Evidence]) -> bool:
     return share >= (REPORT_SHARE if kinds >= 2 else ONE_SECTION_SHARE)
 
 
-def _evidence(lexicon: cue_lexicon.Lexicon, sentence: str) -> _Evidence:
-    found, listed, toks = lexicon.scan(sentence)
+def _evidence(
+    found: list[tuple[Cue, float]], listed: bool, toks: list[str], sentence: str
+) -> _Evidence:
     counted: dict[Cue, float] = {}
     for cue, weight in found:  # a cue counts once (at its heaviest) however often it occurs
         counted[cue] = max(weight, counted.get(cue, 0.0))
-    scores = dict.fromkeys((*LABELS, "other", "nonreport"), 0.0)
+    sums = [0.0] * len(_SLOTS)  # per section, then "other" and "nonreport"
     best: list[Cue | None] = [None] * len(LABELS)
     best_weight = [0.0] * len(LABELS)
     carry = LIST_ITEM if listed else 0.0
     for cue, weight in counted.items():
-        if cue.kind == "continue":
-            carry = max(carry, weight)
-        elif cue.kind in scores:
-            scores[cue.kind] += weight
-            if cue.kind in LABELS:
-                k = LABELS.index(cue.kind)
-                if weight > best_weight[k]:
-                    best[k], best_weight[k] = cue, weight
+        slot = _SLOTS.get(cue.kind)
+        if slot is None:
+            if cue.kind == "continue":
+                carry = max(carry, weight)
+            continue
+        sums[slot] += weight
+        if slot < _NONE and weight > best_weight[slot]:
+            best[slot], best_weight[slot] = cue, weight
     opener = _COLON.search(sentence) is not None  # "... những hạn chế, khuyết điểm như: ..."
-    own = (*(scores[k] for k in LABELS), scores["other"])
     return _Evidence(
-        scores=own,
-        against=scores["other"] + scores["nonreport"],
-        story=scores["nonreport"] > 0,
+        scores=tuple(sums[: _NONE + 1]),
+        against=sums[_NONE] + sums[_NONE + 1],
+        story=sums[_NONE + 1] > 0,
         best=tuple(best),
         carry=carry,
         opener=opener,
