@@ -73,9 +73,19 @@ SPLITS: dict[str, tuple[str, ...]] = {
     # Annotators R-W: 86 more documents labelled after the held-out score, picked by report
     # words in the body (VietNews, AbMuSu, ViMs), for training.
     "extra": ("labels_extra.jsonl", "labels_raw_extra.jsonl"),
+    # Report articles of the VietNews *training* split (train_reports.jsonl), labelled for the
+    # second round by annotators T1-T8, one file each (labels_train_1.jsonl, ...).
+    "train": tuple(
+        path.name
+        for path in sorted(LABEL_DIR.glob("labels_train_*.jsonl"), key=lambda p: p.stem)
+        if path.stem.removeprefix("labels_train_").isdigit()
+    ),
 }
-SPLITS["dev"] = SPLITS["a"] + SPLITS["b"] + SPLITS["broad"]  # what the word model is trained on
-SPLITS["all"] = SPLITS["dev"] + SPLITS["heldout"] + SPLITS["extra"]
+SPLITS["dev"] = SPLITS["a"] + SPLITS["b"] + SPLITS["broad"]
+# Everything but the held-out set: what the word model is trained on.
+SPLITS["labelled"] = SPLITS["dev"] + SPLITS["extra"] + SPLITS["train"]
+SPLITS["all"] = SPLITS["labelled"] + SPLITS["heldout"]
+TRAIN_SOURCE = "vietnews-train"
 REPORT_WORDS = ("hội nghị", "báo cáo", "hạn chế", "nhiệm vụ", "kết quả", "thời gian tới")
 
 # The keyword baseline: the guideline's cue words, nothing else.
@@ -112,6 +122,32 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+def _records(path: Path) -> list[dict[str, Any]]:
+    """A label file's records; a file still being appended to (the ``train`` split) may lack
+    its last line's end, or be absent, and the last record of an id wins."""
+    if not path.exists():
+        return []
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                if line.endswith("\n"):
+                    raise
+                continue  # a line being written
+            out[(record["source"], record["id"])] = record
+    return list(out.values())
+
+
+def key(source: str, ident: str) -> str:
+    """A document's key: VietNews validation ids as they are, training-split ids prefixed (the
+    two splits reuse ids), raw documents by their ``part/line/doc`` path."""
+    return f"train:{ident}" if source == TRAIN_SOURCE else ident
+
+
 def _gold(label: str) -> str | None:
     return None if label == "other" else label
 
@@ -131,13 +167,20 @@ def _line_noise(text: str) -> list[str | None]:
 
 
 def load(split: str, data: Path) -> list[Document]:
-    records = [r for name in SPLITS[split] for r in _jsonl(LABEL_DIR / name)]
-    wanted = {r["id"] for r in records if r["source"] == "vietnews"}
-    vietnews = {
-        r["id"]: _nfc(r["text"])
-        for r in _jsonl(data / "vietnews" / "val.jsonl")
-        if r["id"] in wanted
-    }
+    return documents([r for name in SPLITS[split] for r in _records(LABEL_DIR / name)], data)
+
+
+def documents(records: Sequence[dict[str, Any]], data: Path) -> list[Document]:
+    """The labelled documents of ``records`` (label file lines), text read from ``data``."""
+    texts: dict[str, str] = {}
+    for source, name in (("vietnews", "val.jsonl"), (TRAIN_SOURCE, "train_reports.jsonl")):
+        wanted = {r["id"] for r in records if r["source"] == source}
+        if wanted:
+            texts.update(
+                (key(source, r["id"]), _nfc(r["text"]))
+                for r in _jsonl(data / "vietnews" / name)
+                if r["id"] in wanted
+            )
     vims: dict[str, str] = {}
     if any(r["source"] == "vims" for r in records):
         for cluster in _jsonl(data / "vims-draft" / "vims_draft_clusters.jsonl"):
@@ -146,16 +189,17 @@ def load(split: str, data: Path) -> list[Document]:
     abmusu: dict[str, list[dict[str, Any]]] = {}
     for part in sorted({r["id"].split("/")[0] for r in records if r["source"] == "abmusu"}):
         abmusu[part] = list(_jsonl(data / "abmusu" / f"{part}.jsonl"))
-    documents = []
+    out = []
     for record in records:
-        if record["source"] == "vietnews":
-            text = vietnews[record["id"]]
+        if record["source"] in ("vietnews", TRAIN_SOURCE):
+            ident = key(record["source"], record["id"])
+            text = texts[ident]
             lines = text.split("\n")
             if len(lines) != len(record["labels"]):
                 count = len(record["labels"])
-                raise ValueError(f"{record['id']}: {count} labels for {len(lines)} lines")
-            documents.append(
-                Document(record["id"], tuple(lines), tuple(_line_noise(text)),
+                raise ValueError(f"{ident}: {count} labels for {len(lines)} lines")
+            out.append(
+                Document(ident, tuple(lines), tuple(_line_noise(text)),
                          tuple(_gold(x) for x in record["labels"]))
             )  # fmt: skip
             continue
@@ -165,11 +209,11 @@ def load(split: str, data: Path) -> list[Document]:
             part, line, doc = record["id"].split("/")
             raw = abmusu[part][int(line)]["single_documents"][int(doc)]["raw_text"]
         spans = record["sentences"]
-        documents.append(
+        out.append(
             Document(record["id"], tuple(_nfc(raw[s["start"] : s["end"]]) for s in spans),
                      (None,) * len(spans), tuple(_gold(s["label"]) for s in spans))
         )  # fmt: skip
-    return documents
+    return out
 
 
 @cache
@@ -305,22 +349,33 @@ def main(argv: list[str] | None = None) -> int:
 SECOND = (
     ("b", "labels_b_second.jsonl", "B's 25 VietNews articles, annotator G"),
     ("heldout", "labels_fresh_second.jsonl", "all 27 held-out documents, annotators P and Q"),
+    ("train", "labels_train_second.jsonl", "training-split reports labelled twice"),
 )
 
 
 def agreement(data: Path) -> dict[str, float]:
-    """Macro-F1 of each second annotation against the first (as gold), beside the labeller's."""
+    """Macro-F1 of each second annotation against the first (as gold), beside the labeller's
+    (not on the held-out set: that is scored once, by ``--split heldout``)."""
     out = {}
     for split, name, what in SECOND:
-        second = {r["id"]: r["labels"] for r in _jsonl(LABEL_DIR / name)}
+        second = {key(r["source"], r["id"]): r["labels"] for r in _records(LABEL_DIR / name)}
         docs = [d for d in load(split, data) if d.id in second]
+        if not docs:
+            print(f"{name}: no documents yet")
+            continue
         table = scores(docs, lambda d, second=second: [_gold(x) for x in second[d.id]])
-        ours_table = scores(docs, ours)
+        ours_table = scores(docs, ours) if split != "heldout" else None
         count = sum(len(d.sentences) for d in docs)
-        print(f"{name}: {what}; {len(docs)} documents, {count} sentences")
+        same = sum(
+            gold == _gold(x) for d in docs for gold, x in zip(d.gold, second[d.id], strict=True)
+        )
+        print(f"{name}: {what}; {len(docs)} documents, {count} sentences, "
+              f"the same label on {same / count:.1%}")  # fmt: skip
         for c in (*CLASSES, "macro"):
-            second_f1, ours_f1 = table[c][2], ours_table[c][2]
-            print(f"  {c:<12} second annotation F1 {second_f1:.3f}   summarize F1 {ours_f1:.3f}")
+            line = f"  {c:<12} second annotation F1 {table[c][2]:.3f}"
+            if ours_table is not None:
+                line += f"   summarize F1 {ours_table[c][2]:.3f}"
+            print(line)
         out[split] = table["macro"][2]
     return out
 

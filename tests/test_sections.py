@@ -197,6 +197,24 @@ def test_spacing_before_punctuation_does_not_change_the_cues():
     )
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        REPORT,
+        [s for s, _ in WITH_HEADINGS] + FOOTBALL + THEFT,
+        ["", "Ông Nguyễn Văn Cần đề nghị: \"Cần Thơ cần thêm 4,5 tỷ đồng\".", "", "x"],
+        ["Một câu có ký tự \ue000 lạ ở giữa.", "Tiếp tục rà soát."],  # the separator itself
+        [],
+    ],
+)
+def test_a_document_is_tokenized_and_scanned_as_its_sentences_one_by_one(document):
+    """The labeller tokenizes a document in one pass (a separator token between sentences):
+    the tokens, names and cues are those of each sentence on its own."""
+    lexicon = cues.lexicon()
+    assert cues.document_tokens(document) == [cues.tokens(s, names=True) for s in document]
+    assert lexicon.scan_document(document) == [lexicon.scan(s) for s in document]
+
+
 # --- the pipeline ------------------------------------------------------------------------------
 
 PAGE = "\n".join(
@@ -266,13 +284,55 @@ def test_heldout_macro_f1_guard():
     labeller before the word model 0.711), see docs/sections.md. This test fails if the
     labeller falls back towards the cue labeller or the baseline.
     """
-    spec = importlib.util.spec_from_file_location("sections_eval", EVAL_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("sections_eval", module)
-    spec.loader.exec_module(module)
+    module = _load_eval_module()
     documents = module.load("heldout", DATA)
     ours = module.scores(documents, module.ours)
     baseline = module.scores(documents, module.keyword_baseline)
     assert ours["macro"][2] >= baseline["macro"][2] + 0.15
     assert ours["macro"][2] >= 0.74
+
+
+def _load_eval_module():
+    spec = importlib.util.spec_from_file_location("sections_eval", EVAL_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("sections_eval", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_split_documents_are_keyed_apart_from_validation_ones(tmp_path):
+    """The VietNews training and validation splits reuse ids: labels name their source, and a
+    training-split document is read from train_reports.jsonl under its own key."""
+    import json
+
+    module = _load_eval_module()
+    news = tmp_path / "vietnews"
+    news.mkdir()
+    same_id = "000123"
+    validation = "\n".join(REPORT[:3])
+    training = "\n".join([REPORT[4], REPORT[5]])
+    for name, text in (("val.jsonl", validation), ("train_reports.jsonl", training)):
+        record = {"id": same_id, "title": "t", "summary": "s", "text": text}
+        (news / name).write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    records = [
+        {"id": same_id, "source": "vietnews", "labels": ["other", "results", "results"]},
+        {"id": same_id, "source": "vietnews-train", "labels": ["limitations", "limitations"]},
+    ]
+    first, second = module.documents(records, tmp_path)
+    assert first.id == same_id and first.sentences == tuple(REPORT[:3])
+    assert second.id == f"train:{same_id}" and second.sentences == (REPORT[4], REPORT[5])
+    assert second.gold == ("limitations", "limitations")
+    bad = [{"id": same_id, "source": "vietnews-train", "labels": ["other"]}]
+    with pytest.raises(ValueError, match="1 labels for 2 lines"):
+        module.documents(bad, tmp_path)
+
+
+def test_a_label_file_being_appended_to_is_read_up_to_its_last_whole_line(tmp_path):
+    module = _load_eval_module()
+    path = tmp_path / "labels_train_1.jsonl"
+    whole = '{"id": "1", "source": "vietnews-train", "labels": ["other"]}\n'
+    again = '{"id": "1", "source": "vietnews-train", "labels": ["results"]}\n'
+    path.write_text(whole + again + '{"id": "2", "source": "vietn', encoding="utf-8")
+    assert module._records(path) == [{"id": "1", "source": "vietnews-train", "labels": ["results"]}]
+    assert module._records(tmp_path / "absent.jsonl") == []
