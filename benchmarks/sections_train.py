@@ -1,11 +1,13 @@
 """Train the section labeller's word model, ``summarize/data/section_model.tsv``.
 
-    python benchmarks/sections_train.py                 # write the model (from the dev split)
+    python benchmarks/sections_train.py                 # write the model (all labelled data)
     python benchmarks/sections_train.py --check         # exit 1 if the shipped file differs
-    python benchmarks/sections_train.py --cv 5          # cross-validate by document on dev
+    python benchmarks/sections_train.py --cv 5          # cross-validate by document
+    python benchmarks/sections_train.py --cv 5 --curve  # ... and the learning curve
 
-The training data is the *dev* split of ``sections_eval.py`` (annotators A, B and C-K: 165
-documents); the held-out split (annotators L-O) is never read here. Every labelled sentence the
+The training data is the *labelled* split of ``sections_eval.py``: dev (annotators A, B and
+C-K), extra (R-W) and train (the VietNews training-split reports, T1-T8); the held-out split
+(annotators L-O) is never read here. Every labelled sentence the
 labeller would label (not page furniture) is one example, with the features of
 :func:`summarize.section_model.document_features`; features seen in fewer than ``MIN_COUNT``
 sentences are dropped. The model is scikit-learn's multinomial logistic regression (L2,
@@ -17,14 +19,17 @@ prior. lbfgs on the same data gives the same weights, so the file is reproducibl
 (``--check``).
 
 ``--cv K`` scores the whole labeller (cues, passages and the report gate, with a model trained
-on the other folds) by K-fold cross-validation over the dev documents, beside the labeller with
-no word model (the cue evidence alone, at the weights of the release before it) and the keyword
-baseline.
+on the other folds) by K-fold cross-validation over the labelled documents, beside the labeller
+with no word model (the cue evidence alone, at the weights of the release before it) and the
+keyword baseline, on all of them and on each split. ``--curve`` adds the learning curve: the
+same folds, each model trained on a fixed share of its training documents (a quarter, half;
+a document is in a share by a hash of its id, so the shares are nested).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 from collections import Counter
@@ -44,6 +49,8 @@ C = 0.3
 MIN_COUNT = 2
 MIN_WEIGHT = 0.02
 OTHER = "other"
+TRAINING_SPLITS = ("dev", "extra", "train")  # never "heldout"
+CURVE = (0.25, 0.5)
 
 
 def examples(docs: Sequence[ev.Document]) -> tuple[list[dict[str, float]], list[str]]:
@@ -104,45 +111,72 @@ def previous_constants() -> Iterator[None]:
             setattr(sections, name, value)
 
 
-def cross_validate(docs: Sequence[ev.Document], folds: int, seed: int = 0) -> None:
-    order = list(docs)
+def _in_share(doc: ev.Document, share: float) -> bool:
+    """Whether ``doc`` is in the learning curve's ``share`` of the training documents: by a hash
+    of its id, so a smaller share is inside every larger one."""
+    digest = hashlib.sha256(doc.id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") < share * 2**32
+
+
+def cross_validate(
+    splits: dict[str, list[ev.Document]], folds: int, *, curve: bool = False, seed: int = 0
+) -> dict[str, float]:
+    """Print K-fold scores (folds by document over all ``splits``); return the macro-F1s."""
+    order = [doc for docs in splits.values() for doc in docs]
     random.Random(seed).shuffle(order)
     parts = [order[i::folds] for i in range(folds)]
-    predictions: dict[str, list[str | None]] = {}
     no_words = section_model.Model(sections.LABELS, [0.0] * 3, {})
     rules: dict[str, list[str | None]] = {}
+    for doc in order:
+        with previous_constants():
+            bare = sections.label(doc.sentences, doc.noise, model=no_words)
+        rules[doc.id] = [lab.section for lab in bare]
+    shares = CURVE if curve else ()
+    predictions: dict[float, dict[str, list[str | None]]] = {s: {} for s in (*shares, 1.0)}
     for k, test in enumerate(parts):
-        model = train([d for j, part in enumerate(parts) if j != k for d in part])
-        for doc in test:
-            labels = sections.label(doc.sentences, doc.noise, model=model)
-            predictions[doc.id] = [lab.section for lab in labels]
-            with previous_constants():
-                bare = sections.label(doc.sentences, doc.noise, model=no_words)
-            rules[doc.id] = [lab.section for lab in bare]
-    for name, labeller in (
+        training = [d for j, part in enumerate(parts) if j != k for d in part]
+        for share in predictions:
+            chosen = [d for d in training if share == 1.0 or _in_share(d, share)]
+            model = train(chosen)
+            for doc in test:
+                labels = sections.label(doc.sentences, doc.noise, model=model)
+                predictions[share][doc.id] = [lab.section for lab in labels]
+    out = {}
+    labellers: list[tuple[str, ev.Labeller]] = [
         ("keyword baseline", ev.keyword_baseline),
         ("cues and passages alone (previous)", lambda d: rules[d.id]),
-        ("with the word model (cross-validated)", lambda d: predictions[d.id]),
-    ):
-        table = ev.scores(docs, labeller)
-        per_class = " ".join(f"{c} {table[c][2]:.3f}" for c in sections.LABELS)
-        print(f"{name:<40} macro-F1 {table['macro'][2]:.3f}  ({per_class})")
+    ]
+    for share in predictions:
+        count = round(share * len(order) * (folds - 1) / folds)
+        name = "with the word model" + (f" (~{count} training documents)" if share < 1 else "")
+        labellers.append((name, lambda d, p=predictions[share]: p[d.id]))
+    for name, labeller in labellers:
+        print(name)
+        for split, docs in (("all", order), *splits.items()):
+            table = ev.scores(docs, labeller)
+            per_class = " ".join(f"{c} {table[c][2]:.3f}" for c in sections.LABELS)
+            print(f"  {split:<6} {len(docs):>4} documents  macro-F1 {table['macro'][2]:.3f}"
+                  f"  ({per_class})")  # fmt: skip
+            out[f"{name}/{split}"] = table["macro"][2]
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ev.DEFAULT_DATA)
     parser.add_argument("--check", action="store_true", help="compare with the shipped model")
-    parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation on dev")
+    parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation")
+    parser.add_argument("--curve", action="store_true", help="with --cv: the learning curve")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"sections_train: no data directory {args.data}", file=sys.stderr)
         return 2
-    docs = ev.load("dev", args.data)
     if args.cv:
-        cross_validate(docs, args.cv)
+        splits = {split: ev.load(split, args.data) for split in TRAINING_SPLITS}
+        cross_validate(splits, args.cv, curve=args.curve)
         return 0
+    docs = [doc for split in TRAINING_SPLITS for doc in ev.load(split, args.data)]
     text = train(docs).dumps()
     if args.check:
         same = MODEL_PATH.read_text(encoding="utf-8") == text

@@ -107,8 +107,9 @@ def test_names_are_not_words_of_the_model():
 def test_transition_features_name_the_state_before():
     _, views, _ = sections.chain_views(["Tiếp tục thay ống cũ."], [None])
     features = section_model.transition_features("results", views[0])
-    assert features["prev:results&f:tiếp"] == 1.0
-    assert features["prev:results&carry"] == views[0].carry > 0
+    scale = section_model.TRANSITION_SCALE
+    assert features["prev:results&f:tiếp"] == scale
+    assert features["prev:results&carry"] == scale * views[0].carry > 0
 
 
 def test_the_model_moves_labels_and_a_model_alone_explains_with_words():
