@@ -28,18 +28,23 @@ DEFAULT_SECTION_SENTENCES = 3
 # How much a sentence's summary-worthiness (its expected reader grade in [0, 2], see
 # :mod:`summarize.worth`) adds to its ranking score in [0, 1], in a news article and in a
 # document that reads like a report (one with sections). Chosen on the graded development set
-# under the ROUGE guard (at most 0.3 R-2 below the previous release on every VietNews table):
-# every step up buys nDCG and costs ROUGE, most on the raw-text table; in news the readers and
-# the reference leads disagree most, so news keeps the ranking alone (docs/benchmarks.md).
+# against the ROUGE tables (docs/algorithm.md#7-the-readers-view-worthpy): every step up buys
+# nDCG and costs ROUGE, most on the raw-text table; in news the readers and the reference leads
+# disagree most, so news keeps the ranking alone.
 WORTH_WEIGHT = 0.0
-# A sentence whose expected reader grade (worth.py, 0-2) is below this is chosen only when
-# nothing else is left, in news too: the model's surest "a reader would drop it" (quotations
-# out of context, scene-setting, a line of dialogue); it costs about 0.15 R-2 on the raw-text
-# table (first 600 VietNews articles) and buys 2 points of junk on the graded dev set.
+REPORT_WORTH_WEIGHT = 1.2
+# A sentence whose expected reader grade is below the floor ranks after every other one, in
+# news too: the model's surest "a reader would drop it" (quotations out of context,
+# scene-setting, a line of dialogue). A report's floor is higher: more of its sentences are
+# procedure, and its readers and the news leads disagree less.
 WORTH_FLOOR = 0.3
+REPORT_WORTH_FLOOR = 0.6
 # How far below every other sentence the demoted ones rank (scores are in [0, 1]).
 DEMOTION = 10.0
-REPORT_WORTH_WEIGHT = 0.4
+# In a report, how much an overall statement ("... đạt nhiều kết quả quan trọng", "từ nay đến
+# cuối năm ... tập trung ...") is lifted in the ranking, so that it, not one of its items,
+# stands for its section in the summary (worth.OVERALL_BONUS orders the sections themselves).
+OVERALL_LIFT = 0.1
 # Longest input accepted by default, in characters (code points): about 5,000 news articles,
 # summarized in about three minutes and 1 GB (docs/reliability.md). ``max_chars=None`` or 0
 # lifts the limit.
@@ -228,6 +233,7 @@ class Summarizer:
             title_span = spans[noise.title]
             query = norm.text[title_span.start : title_span.end]
             query_syllables = noise.syllables[noise.title]
+        titled = bool(title) or noise.title is not None
         scores, similarity = self._rank(
             analysed, content, lengths, query, noise.syllables, query_syllables
         )
@@ -245,7 +251,7 @@ class Summarizer:
         if opts.worth or opts.report_worth or opts.coherence:
             assessment = worth.assess(
                 analysed, content, scores.tolist(), [label.section for label in labels],
-                titled=bool(title) or noise.title is not None,
+                titled=titled,
             )
             grades = assessment.grades
             weight = opts.report_worth if report else opts.worth
@@ -256,13 +262,18 @@ class Summarizer:
                 # Lead-ins, attendance lists, greetings, captions and what the model expects a
                 # reader to drop rank after every other sentence: chosen only when nothing else
                 # is left, and a budget of k sentences still gets k.
+                floor = REPORT_WORTH_FLOOR if report else WORTH_FLOOR
                 demoted = np.fromiter(
-                    (c and (never or g < WORTH_FLOOR)
+                    (c and (never or g < floor)
                      for c, never, g in zip(content, assessment.never, grades, strict=True)),
                     dtype=bool, count=len(content),
                 )  # fmt: skip
                 if demoted.any():
                     ranking = ranking - DEMOTION * demoted
+            if report and weight and OVERALL_LIFT:
+                lifted = np.asarray(assessment.overall) > 0
+                if lifted.any():
+                    ranking = ranking + OVERALL_LIFT * lifted
         chosen = set(
             select_rows(
                 ranking,

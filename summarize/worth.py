@@ -69,6 +69,18 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:như sau|sau đây)[:.]?$"
     ),
     "colon_end": re.compile(r":\s*$"),
+    # What the meeting will do, not what it did: "Theo chương trình, ... sẽ có bài phát biểu".
+    "agenda": re.compile(
+        r"^theo chương trình\b|\bsẽ có bài phát biểu\b|"
+        r"\b(?:hội nghị|kỳ họp|phiên họp|đại hội) sẽ (?:bàn|thảo luận|xem xét|nghe|cho ý kiến)\b|"
+        r"\bphát biểu chỉ đạo[^.,]{0,50}(?:sáng|chiều|tối|ngày) [\d/]+\.?$"
+    ),
+    # A photo's caption left in the text: "Khoảnh khắc ...", "..., Ảnh: X", "(Ảnh: X)". Not
+    # "Hình ảnh ..." or "Ảnh hưởng ...", which open sentences of news.
+    "caption": re.compile(
+        r"^khoảnh khắc\b|\bảnh\s*:(?:\s*[^\s:]+){1,4}\s*\)?\.?$|\(ảnh[^)]*\)\.?$|"
+        r"\bảnh minh hoạ\b"
+    ),
     "praise": re.compile(
         r"\b(?:là phức tạp|yêu cầu cao|hết sức quan trọng|vô cùng quan trọng|"
         r"ý nghĩa (?:hết sức |rất |đặc biệt |)quan trọng|đánh giá cao|biểu dương|"
@@ -117,6 +129,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "format": ("trực tuyến", "điểm cầu", "chương trình", "khai mạc", "bế mạc", "nghị trình"),
     "pointer": ("đó là", "cụ thể", "sau đây", "như sau", "dưới đây", "trên đây", " là"),
     "colon_end": (":",),
+    "agenda": ("chương trình", "phát biểu", "sẽ"),
+    "caption": ("ảnh", "khoảnh khắc"),
     "praise": (
         "phức tạp", "yêu cầu cao", "quan trọng", "đánh giá cao", "biểu dương", "ghi nhận",
         "trách nhiệm cao", "nỗ lực",
@@ -369,7 +383,7 @@ NEVER = frozenset({
     "colon_end", "attendance", "chair", "greeting", "pointer", "interview",
     # A short first line is a photo caption or a sub-title (29 of 32 graded 0 on the dev set),
     # a question is rhetorical or an interviewer's (26 of 28), a fragment is never whole.
-    "short_first", "question", "fragment",
+    "short_first", "question", "fragment", "agenda", "caption",
 })  # fmt: skip
 
 # How much an overall statement ("... đạt nhiều kết quả quan trọng", "từ nay đến cuối năm ...

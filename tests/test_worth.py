@@ -72,11 +72,33 @@ def test_connectives_are_a_feature_not_a_constraint() -> None:
         ("Từ nay đến cuối năm, toàn ngành tập trung triển khai các nhiệm vụ.", "overall_task"),
         ("Vậy trong 5 năm qua, huyện thực hiện nhiệm vụ đó như thế nào?", "question"),
         ("* Thưa ông, huyện đã làm gì để khắc phục?", "interview"),
+        ("Theo chương trình, Chủ tịch tỉnh sẽ có bài phát biểu tại hội nghị.", "agenda"),
+        ("Hội nghị sẽ thảo luận kế hoạch phát triển du lịch của huyện.", "agenda"),
+        ("Khoảnh khắc đoàn thuyền cập bến Phú Hải sáng 12/4.", "caption"),
+        ("Lãnh đạo huyện thăm hỏi bà con vùng lũ. Ảnh: Minh Châu", "caption"),
     ],
 )
 def test_features_fire_on_what_they_name(sentence: str, feature: str) -> None:
     found = features(sentence, position=5, score=0.5, section=None, report=True)
     assert found.get(feature) == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence, feature",
+    [
+        # Opening a meeting with its content is content, not an agenda.
+        ("Phát biểu khai mạc, Chủ tịch tỉnh nhấn mạnh kết quả thu ngân sách vượt dự toán.",
+         "agenda"),
+        ("Huyện sẽ thảo luận với các xã về kế hoạch trồng rừng năm tới.", "agenda"),
+        # A photo mentioned in the news is not a caption.
+        ("Hình thức đấu giá ảnh nghệ thuật giúp quỹ khuyến học thu 200 triệu đồng.", "caption"),
+        ("Ảnh hưởng của bão số 3 khiến 200 ha lúa bị ngập.", "caption"),
+        ("Hình ảnh của du lịch Sơn Hà được nâng lên nhờ lễ hội cầu ngư.", "caption"),
+    ],
+)  # fmt: skip
+def test_features_do_not_fire_on_their_false_positives(sentence: str, feature: str) -> None:
+    found = features(sentence, position=5, score=0.5, section=None, report=True)
+    assert feature not in found
 
 
 def test_features_do_not_fire_on_plain_content() -> None:
@@ -163,6 +185,15 @@ def test_without_the_reader_view_attendance_can_win() -> None:
     plain = {"worth": 0.0, "report_worth": 0.0, "coverage": 0.0, "coherence": False}
     off = {s.index for s in summarize(REPORT, sentences=4, **plain).sentences}  # type: ignore[arg-type]
     assert on != off
+
+
+def test_the_summary_takes_the_overall_task_not_an_item() -> None:
+    text = REPORT + (
+        "\nCác xã cần rà soát lại danh sách hộ nghèo trước ngày 30/9."
+        "\nPhòng Tài chính huyện cần hướng dẫn các xã quyết toán vốn trước ngày 15/11."
+    )
+    tasks = [s.text for s in summarize(text, sentences=4).sentences if s.section == "next_tasks"]
+    assert len(tasks) == 1 and tasks[0].startswith("Từ nay đến cuối năm"), tasks
 
 
 def test_a_section_leads_with_its_overall_statement() -> None:
