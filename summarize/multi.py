@@ -53,12 +53,13 @@ from .summary import Sentence, Summary
 from .vectorize import Rows, tfidf_rows, weigh
 
 # The default budget of a cluster, in syllables (a "word" of the ``words`` budget): human
-# summaries of clusters of about three articles run to about 200 syllables (ViMs draft 228,
-# AbMuSu 205); measured in docs/benchmarks.md.
+# summaries of clusters run to about 200 syllables (AbMuSu 205, ViMs draft 228); on the
+# tuning clusters R-2 peaks at 250 for AbMuSu and 300 for ViMs (docs/algorithm.md, section
+# 10), and the summary stops at the first sentence that would overflow, about 10% short.
 CLUSTER_WORDS = 250
 # Near-duplicates across papers: a candidate more similar than this to a chosen sentence is
 # never taken (``max_similarity``; 0.7 for one document). Papers retell the same fact in
-# different words, so the cap is lower for a cluster (tuned: +0.4 R-2 over 0.7).
+# different words, so the cap is lower for a cluster (tuned: +0.2 R-2 over 0.7).
 CLUSTER_MAX_SIMILARITY = 0.5
 
 
