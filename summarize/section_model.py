@@ -10,8 +10,8 @@ evidence before its Viterbi search, so passages, headings and the report gate wo
 
 The model is plain text, ``data/section_model.tsv``: one feature a line with its weight for each
 section (log-odds against none), written by ``benchmarks/sections_train.py`` (scikit-learn's
-logistic regression on the labelled development set, ``benchmarks/sections/``) and read here with
-no dependency. Features (see :func:`document_features`):
+logistic regression on every labelled split of ``benchmarks/sections/`` but the held-out one)
+and read here with no dependency. Features (see :func:`document_features`):
 
 ========================  =================================================================
 ``w:<word>``              a word of the sentence (casefolded; names and punctuation left out)

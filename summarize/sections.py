@@ -25,7 +25,7 @@ Everything is deterministic and linear in the document, and each label carries i
 cue (``cue "hạn chế"``), the heading (``heading "Hạn chế, tồn tại"``), the passage it continues
 (``passage after "hạn chế"``) or, when no cue supports it, the words that decided it. The cue
 weights and constants were set on annotator A's labels (``benchmarks/sections/labels_a*``), the
-model is trained on the whole development set; see ``docs/sections.md``.
+model is trained on every labelled split but the held-out one; see ``docs/sections.md``.
 """
 
 from __future__ import annotations

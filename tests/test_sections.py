@@ -280,16 +280,16 @@ def test_no_sections_for_a_story_or_when_switched_off():
 def test_heldout_macro_f1_guard():
     """Regression guard on the held-out labels (annotators L-O; nothing tuned or trained on them).
 
-    The issue's target is macro-F1 >= 0.80; we measure 0.758 (keyword baseline 0.571; the cue
-    labeller before the word model 0.711), see docs/sections.md. This test fails if the
-    labeller falls back towards the cue labeller or the baseline.
+    The issue's target is macro-F1 >= 0.85; we measure 0.789 (keyword baseline 0.571; the
+    previous round's labeller 0.758), see docs/sections.md. This test fails if the labeller
+    falls back towards the previous round or the baseline.
     """
     module = _load_eval_module()
     documents = module.load("heldout", DATA)
     ours = module.scores(documents, module.ours)
     baseline = module.scores(documents, module.keyword_baseline)
-    assert ours["macro"][2] >= baseline["macro"][2] + 0.15
-    assert ours["macro"][2] >= 0.74
+    assert ours["macro"][2] >= baseline["macro"][2] + 0.2
+    assert ours["macro"][2] >= 0.77
 
 
 def _load_eval_module():
