@@ -48,7 +48,7 @@ def examples(data: Path) -> tuple[list[dict[str, float]], list[int], list[int], 
                 continue
             found = worth.features(
                 s.text, position=position, score=s.score, section=s.section, report=report,
-                titled=summary.title is not None,
+                after_title=summary.title is not None,
             )
             position += 1
             for grades in doc.grades:

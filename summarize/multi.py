@@ -460,7 +460,7 @@ def _reader_view(
             d.content,
             scores[offset : offset + size].tolist(),
             [label.section for label in labels[offset : offset + size]],
-            titled=d.title is not None,
+            after_title=d.title is not None,
         )
         parts.append(part)
         report = any(label.section is not None for label in labels[offset : offset + size])

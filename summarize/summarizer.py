@@ -233,7 +233,18 @@ class Summarizer:
             title_span = spans[noise.title]
             query = norm.text[title_span.start : title_span.end]
             query_syllables = noise.syllables[noise.title]
-        titled = bool(title) or noise.title is not None
+        # A short line of its own between the headline and the lead is a photo caption or a
+        # sub-title (worth.py's short_first); the short first sentence of a paragraph is not.
+        first = content.index(True) if True in content else -1
+        after_title = (
+            (bool(title) or noise.title is not None)
+            and first >= 0
+            and all(
+                spans[j].line != spans[first].line
+                for j in (first - 1, first + 1)
+                if 0 <= j < len(spans)
+            )
+        )
         scores, similarity = self._rank(
             analysed, content, lengths, query, noise.syllables, query_syllables
         )
@@ -251,7 +262,7 @@ class Summarizer:
         if opts.worth or opts.report_worth or opts.coherence:
             assessment = worth.assess(
                 analysed, content, scores.tolist(), [label.section for label in labels],
-                titled=titled,
+                after_title=after_title,
             )
             grades = assessment.grades
             weight = opts.report_worth if report else opts.worth

@@ -266,11 +266,11 @@ def features(
     score: float,
     section: str | None,
     report: bool,
-    titled: bool = False,
+    after_title: bool = False,
 ) -> dict[str, float]:
     """The features of one content sentence (``position``: its rank among the content
-    sentences, 0 first; ``score``: its ranking score in [0, 1]; ``titled``: whether the
-    document has a title, given or found, which the first content sentence follows)."""
+    sentences, 0 first; ``score``: its ranking score in [0, 1]; ``after_title``: whether the
+    first content sentence is a line of its own right after a title, given or found)."""
     text = " ".join(sentence.split())
     folded = _prepared(text)
     found = _pattern_flags(folded)
@@ -287,7 +287,7 @@ def features(
         found["lower_start"] = 1.0
     if position == 0:
         found["first"] = 1.0
-        if titled and syllables <= SHORT_FIRST_SYLLABLES:
+        if after_title and syllables <= SHORT_FIRST_SYLLABLES:
             # A photo caption or a sub-title between the headline and the lead. Without a
             # headline a short first line is the lead itself.
             found["short_first"] = 1.0
@@ -412,11 +412,11 @@ def assess(
     scores: Sequence[float],
     sections: Sequence[str | None],
     *,
-    titled: bool = False,
+    after_title: bool = False,
     model: Model | None = None,
 ) -> Assessment:
-    """Assess every content sentence of a document (see :class:`Assessment`; ``titled``:
-    whether it has a title, given or found)."""
+    """Assess every content sentence of a document (see :class:`Assessment`; ``after_title``:
+    whether the first content sentence is a line of its own right after a title)."""
     model = model or shipped_model()
     report = any(section is not None for section in sections)
     n = len(sentences)
@@ -427,7 +427,7 @@ def assess(
             continue
         found = features(
             sentence, position=position, score=scores[i], section=sections[i], report=report,
-            titled=titled,
+            after_title=after_title,
         )
         result.grades[i] = model.worth(found)
         result.dangling[i] = "needs_previous" in found

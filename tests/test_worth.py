@@ -244,7 +244,7 @@ def test_a_short_first_line_a_question_and_a_fragment_are_never_candidates() -> 
     assessment = assess(
         ["Đê biển Tân Phú sau bão .", "Cơn bão làm sạt lở 2 km đê biển , 300 hộ phải sơ tán .",
          "Vì sao đê biển mới xây đã sạt lở ?", "Đê vỡ .", "Tỉnh huy động 500 bộ đội gia cố đê ."],
-        [True] * 5, [0.5] * 5, [None] * 5, titled=True,
+        [True] * 5, [0.5] * 5, [None] * 5, after_title=True,
     )  # fmt: skip
     assert assessment.never == [True, False, True, True, False]
 
