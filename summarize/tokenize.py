@@ -4,8 +4,8 @@ Vietnamese writes a word as space-separated syllables (``hội nghị``, ``xây 
 alone is often ambiguous. The default ``"syllable"`` tokenizer uses syllable unigrams and
 bigrams: a two-syllable word is one bigram, and the bigrams across word boundaries are the
 phrases ROUGE-2 counts. The ``"word"`` tokenizer uses ``underthesea.word_tokenize`` (a CRF word
-segmenter) instead; on VietNews it ranks no better and costs about ten times the whole
-syllable pipeline (docs/performance.md has the candidates measured, issue 17).
+segmenter) instead; on VietNews it ranks no better, and its terms cost about 70 times the
+syllable terms, the whole summary 5-6 times as much (docs/performance.md, issue 17).
 
 Terms are lowercased NFC strings; punctuation and pure-symbol tokens are dropped, numbers kept,
 stop words (``data/stopwords.txt``, in the word segmenter's format) removed.
