@@ -176,12 +176,13 @@ def output_lines(path: Path) -> list[dict[str, object]]:
 @pytest.fixture(scope="module", autouse=True)
 def _report(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
-    reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    if reporter is not None and lines_seen["examples"]:
-        reporter.write_line(
-            f"test_fuzz_jsonl: {lines_seen['lines']:,} generated lines in "
-            f"{lines_seen['examples']:,} files"
-        )
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    if lines_seen["examples"] and capture is not None:
+        with capture.global_and_fixture_disabled():  # the count of the deep run, on the terminal
+            print(
+                f"\ntest_fuzz_jsonl: {lines_seen['lines']:,} generated lines in "
+                f"{lines_seen['examples']:,} files"
+            )
 
 
 @given(jsonl_files(), st.booleans(), st.integers(0, 10**9))
