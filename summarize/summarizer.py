@@ -262,7 +262,7 @@ class Summarizer:
         if opts.worth or opts.report_worth or opts.coherence:
             assessment = worth.assess(
                 analysed, content, scores.tolist(), [label.section for label in labels],
-                after_title=after_title,
+                after_title=after_title, lengths=lengths,
             )
             grades = assessment.grades
             weight = opts.report_worth if report else opts.worth
