@@ -166,7 +166,12 @@ _NEEDS_PREVIOUS = re.compile(
     r"trên cơ sở (?:đó|này)|thứ (?:nhất|hai|ba|tư|năm)|một là|hai là|ba là|"
     # "Nhiệm vụ này ...", "Con số này ...": a noun phrase pointing back.
     r"(?!(?:thời điểm|lúc|khi|hôm|năm|tháng|tuần|ngày|sáng|chiều|tối|đêm) này)"
-    r"(?:[^\W\d_]+ ){1,2}này(?= |,))\b"
+    r"(?:[^\W\d_]+ ){1,2}này(?= |,)|"
+    # "Kết quả trên ...", "Những hạn chế trên ...": what the sentences before listed.
+    r"(?:kết quả|những kết quả|các kết quả|hạn chế|những hạn chế|các hạn chế|tồn tại|"
+    r"những tồn tại|số liệu|con số|thông tin|nội dung|vấn đề|sự việc|vụ việc) "
+    r"(?:nói trên|trên(?! (?:địa bàn|cả nước|toàn|thế giới|mạng|cơ sở|lĩnh vực|tuyến)))"
+    r"(?= |,))\b"
 )
 # Connectives: the sentence leans on the one before, but usually still reads on its own once
 # the reader skips the connective ("Tuy nhiên, ...", "Theo đó, ..."). A feature of the worth

@@ -25,6 +25,8 @@ from summarize.worth import FEATURES, Model, assess, features, needs_previous, s
         'Chúng tôi sẽ làm đến cùng " , ông Bình nói với phóng viên .',
         "Người dân cần được hỗ trợ sớm hơn ” , bà Lan đề nghị.",
         'Việc này phải xong trước mùa mưa " .',
+        "Kết quả trên là nỗ lực lớn của toàn ngành y tế huyện.",
+        "Những hạn chế nói trên có nguyên nhân khách quan.",
     ],
 )
 def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
@@ -43,6 +45,8 @@ def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
         '" Chúng tôi sẽ làm đến cùng " , ông Bình nói với phóng viên .',
         'Huyện gọi đây là " bước đột phá " trong cải cách hành chính .',
         "Giám đốc sở cho biết: “Dự án sẽ hoàn thành trong tháng 12”.",
+        "Kết quả trên địa bàn huyện cho thấy tỷ lệ hộ nghèo giảm còn 3,1%.",
+        "Trên địa bàn huyện có 12 xã đạt chuẩn nông thôn mới.",
     ],
 )
 def test_sentences_that_stand_alone(sentence: str) -> None:
