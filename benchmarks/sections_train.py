@@ -15,8 +15,8 @@ sentences are dropped. The model is scikit-learn's multinomial logistic regressi
 log-odds against no section), rounded to three decimals, and drops features whose every weight
 is below ``MIN_WEIGHT``. The bias is the intercept less the prior log-odds of the training
 labels (a scaled likelihood, as in hybrid HMMs): the labeller's passage state supplies the
-prior. lbfgs on the same data gives the same weights, so the file is reproducible byte for byte
-(``--check``).
+prior. lbfgs on the same data, on one BLAS thread, gives the same weights, so the file is
+reproducible byte for byte (``--check``), whatever the thread settings of the environment.
 
 ``--cv K`` scores the whole labeller (cues, passages and the report gate, with a model trained
 on the other folds) by K-fold cross-validation over the labelled documents, beside the labeller
@@ -41,6 +41,7 @@ import numpy as np
 import sections_eval as ev
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from summarize import section_model, sections
 
@@ -76,7 +77,11 @@ def train(docs: Sequence[ev.Document]) -> section_model.Model:
     vectorizer = DictVectorizer(sort=True)
     matrix = vectorizer.fit_transform(features)
     clf = LogisticRegression(C=C, max_iter=5000)
-    clf.fit(matrix, labels)
+    # One BLAS thread: lbfgs sums in an order that depends on the thread count, and a last-digit
+    # difference can move a rounded weight, so the file would depend on the machine and on
+    # OPENBLAS_NUM_THREADS (which Dask's workers set to 1 in the test process).
+    with threadpool_limits(limits=1):
+        clf.fit(matrix, labels)
     classes = list(clf.classes_)
     other = classes.index(OTHER)
     order = [classes.index(k) for k in sections.LABELS]
