@@ -159,4 +159,4 @@ def test_missing_extra_fails_in_one_line(
     monkeypatch.setitem(sys.modules, "docx", None)
     code, out, err = run(str(inputs["docx"]))
     assert code == 2 and out == ""
-    assert "pip install 'summarize[docx]'" in one_line(err)
+    assert "pip install python-docx" in one_line(err) and "'.[docx]'" in one_line(err)

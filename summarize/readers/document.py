@@ -36,11 +36,13 @@ class ReadError(ValueError):
 
 class MissingExtraError(ReadError):
     """The optional package this input kind needs is not installed; the message names the
-    install extra (``pip install 'summarize[html]'``)."""
+    package and the project's install extra (``pip install trafilatura``, or ``pip install -e
+    '.[html]'`` in a checkout: "summarize" on the package index is another project)."""
 
     def __init__(self, kind: str, package: str, extra: str) -> None:
         super().__init__(
-            f"reading {kind} needs the {package} package: pip install 'summarize[{extra}]'"
+            f"reading {kind} needs the {package} package: pip install {package} "
+            f"(or, in a checkout of this project, pip install -e '.[{extra}]')"
         )
         self.extra = extra
 
