@@ -26,7 +26,9 @@ Selection is the library's MMR (:mod:`summarize.select`) over the cluster graph,
 cap ``max_similarity`` (0.5 here) stops the same fact from being picked from two papers. When
 the budget has room for ``per_article`` sentences per article, a candidate from an article no
 chosen sentence comes from yet gains ``coverage`` (the selector's group coverage, with
-articles as the groups: a report's section coverage gives way to it in a cluster). The
+articles as the groups: a report's section coverage gives way to it in a cluster). A words
+budget is filled down the selector's ranking, passing over a sentence that would overflow for a
+shorter one after it (the single-document selector stops at the first). The
 summary is in document order: by article, as given, then by position within it (the caller
 knows the order of the articles, for instance by date; the library has no dates to sort by).
 The weights and the default budget were tuned on the 200 AbMuSu training clusters and ViMs
@@ -47,15 +49,24 @@ from . import _validate, rank, sections, tokenize, worth
 from .noise import Noise, detect_noise, syllables_of
 from .normalize import normalize
 from .segment import segment
-from .select import MAX_SIMILARITY, Budget, select_rows
+from .select import (
+    COVERAGE_SENTENCES,
+    MAX_SIMILARITY,
+    SMALL_DOCUMENT,
+    Budget,
+    _Constraints,
+    _select_few,
+    _select_many,
+    select_rows,
+)
 from .summarizer import DEMOTION, WORTH_FLOOR, Options, Summarizer, _rescaled
 from .summary import Sentence, Summary
 from .vectorize import Rows, tfidf_rows, weigh
 
 # The default budget of a cluster, in syllables (a "word" of the ``words`` budget): human
 # summaries of clusters run to about 200 syllables (AbMuSu 205, ViMs draft 228); on the
-# tuning clusters R-2 peaks at 250 for AbMuSu and 300 for ViMs (docs/algorithm.md, section
-# 10), and the summary stops at the first sentence that would overflow, about 10% short.
+# tuning clusters R-2 peaks at 250 (docs/algorithm.md, section 10); the summary passes over a
+# sentence that would overflow for a shorter one, and ends a few syllables short.
 CLUSTER_WORDS = 250
 # Near-duplicates across papers: a candidate more similar than this to a chosen sentence is
 # never taken (``max_similarity``; 0.7 for one document). Papers retell the same fact in
@@ -75,7 +86,7 @@ class ClusterWeights:
     title: float = 2.0
     document: float = 0.75
     coverage: float = 0.3
-    per_article: float = 2.5
+    per_article: float = 2.0
 
 
 WEIGHTS = ClusterWeights()
@@ -274,7 +285,9 @@ def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeig
         )
     if budget.is_default:
         budget = Budget(words=CLUSTER_WORDS)
-    chosen = select_rows(
+    coverage = weights.coverage if _room_for_every_article(cluster, budget, weights) else 0.0
+    select = _fill if budget.words is not None else select_rows
+    chosen = select(
         ranking,
         cluster.graph,
         content,
@@ -284,7 +297,7 @@ def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeig
         max_similarity=opts.max_similarity,
         needs_previous=needs_previous,
         groups=cluster.doc_of.tolist(),
-        coverage=weights.coverage if _room_for_every_article(cluster, budget, weights) else 0.0,
+        coverage=coverage,
     )
     if not opts.sections:
         labels = [sections.Label(None, None)] * n
@@ -307,6 +320,54 @@ def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeig
         all_sentences=tuple(all_sentences),
         sections=shaper._sections(all_sentences, content, assessment),
     )
+
+
+def _fill(
+    scores: NDArray[np.float64],
+    graph: Rows,
+    eligible: Sequence[bool],
+    lengths: Sequence[int],
+    budget: Budget,
+    *,
+    diversity: float,
+    max_similarity: float,
+    needs_previous: Sequence[bool] | None,
+    groups: Sequence[int],
+    coverage: float,
+) -> tuple[int, ...]:
+    """The selector's ranking of every candidate (:func:`summarize.select.select_rows` with an
+    unbounded budget), then each sentence in that order that still fits ``budget.words``:
+    one that would overflow is passed over and a shorter one after it taken, where the
+    single-document selector stops at the first that overflows (at a tight budget, about 1.5
+    sentences per article, stopping left a tenth of it unused). The first pick always; a
+    sentence that leans on the one before only after it."""
+    candidates = [i for i, ok in enumerate(eligible) if ok]
+    if not candidates:
+        return ()
+    cap = budget.words if budget.words is not None else sum(lengths)
+    rank_all = _select_few if len(candidates) <= SMALL_DOCUMENT else _select_many
+    if len(candidates) < COVERAGE_SENTENCES:
+        coverage = 0.0
+    order = rank_all(
+        np.asarray(scores, dtype=np.float64), graph, candidates, lengths,
+        Budget(sentences=len(candidates)), diversity, max_similarity,
+        _Constraints(needs_previous, groups, coverage),
+    )  # fmt: skip
+    if not order and needs_previous is not None:
+        # Every candidate leans on one before it: better a dangling sentence than nothing.
+        return _fill(scores, graph, eligible, lengths, budget, diversity=diversity,
+                     max_similarity=max_similarity, needs_previous=None, groups=groups,
+                     coverage=coverage)  # fmt: skip
+    kept = {order[0]}
+    total = lengths[order[0]]
+    for i in order[1:]:
+        if total + lengths[i] > cap:
+            continue
+        if needs_previous is not None and needs_previous[i] and i - 1 not in kept:
+            continue
+        kept.add(i)
+        total += lengths[i]
+    return tuple(sorted(kept))
 
 
 def _room_for_every_article(cluster: Cluster, budget: Budget, weights: ClusterWeights) -> bool:

@@ -298,3 +298,34 @@ def test_jsonl_record_with_a_list_of_texts_is_one_cluster(tmp_path):
     assert all("document" not in s for s in single["all_sentences"])
     assert bad["error"] == "TypeError"
     assert bad_title["error"] == "TypeError"
+
+
+def _fill(scores, lengths, words, needs_previous=None):
+    import numpy as np
+
+    from summarize.multi import _fill as fill
+    from summarize.select import Budget
+    from summarize.vectorize import Rows
+
+    n = len(scores)
+    graph = Rows(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(n + 1, dtype=np.int64), n)
+    return fill(np.asarray(scores, dtype=np.float64), graph, [True] * n, lengths,
+                Budget(words=words), diversity=0.3, max_similarity=0.5,
+                needs_previous=needs_previous, groups=[0] * n, coverage=0.0)  # fmt: skip
+
+
+def test_a_words_budget_passes_over_a_sentence_that_would_overflow():
+    # The second-ranked sentence does not fit; the third, shorter, does.
+    assert _fill([1.0, 0.9, 0.8], [10, 50, 10], 25) == (0, 2)
+    # The first pick always, even alone over the budget.
+    assert _fill([1.0, 0.9], [40, 10], 25) == (0,)
+
+
+def test_a_sentence_that_leans_on_a_passed_over_one_is_not_taken():
+    assert _fill([1.0, 0.9, 0.8], [10, 50, 10], 25, needs_previous=[False, False, True]) == (0,)
+
+
+def test_a_tight_budget_is_filled_close_to_its_length():
+    summary = summarize_documents([BAO_A, BAO_B], words=60)
+    total = sum(len(s.text.split()) for s in summary.sentences)
+    assert 0 < total <= 60
