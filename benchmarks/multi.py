@@ -48,7 +48,7 @@ from rouge import (
 )
 from systems import UndertheseaWords, stopwords
 
-from summarize.multi import CLUSTER_MAX_SIMILARITY, CLUSTER_WORDS
+from summarize.multi import CLUSTER_MAX_SIMILARITY, CLUSTER_REPORT_WORTH, CLUSTER_WORDS
 
 FORMATS = ("vims", "abmusu")
 
@@ -473,7 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             low, high = map(int, more_range.split("-"))
             clusters += read_clusters(Path(more_path), more_format)[low:high]
         budgets = [int(w) for w in args.tune_words.split(",")] if args.tune_words else [args.words]
-        tune(clusters, budgets, {"max_similarity": CLUSTER_MAX_SIMILARITY})
+        tune(clusters, budgets, {"max_similarity": CLUSTER_MAX_SIMILARITY,
+                                 "report_worth": CLUSTER_REPORT_WORTH})
         return 0
     names = list(SYSTEMS) if args.systems is None else args.systems.split(",")
     unknown = [n for n in names if n not in SYSTEMS]

@@ -59,7 +59,14 @@ from .select import (
     _select_many,
     select_rows,
 )
-from .summarizer import DEMOTION, WORTH_FLOOR, Options, Summarizer, _rescaled
+from .summarizer import (
+    DEMOTION,
+    REPORT_WORTH_WEIGHT,
+    WORTH_FLOOR,
+    Options,
+    Summarizer,
+    _rescaled,
+)
 from .summary import Sentence, Summary
 from .vectorize import Rows, tfidf_rows, weigh
 
@@ -72,6 +79,11 @@ CLUSTER_WORDS = 250
 # never taken (``max_similarity``; 0.7 for one document). Papers retell the same fact in
 # different words, so the cap is lower for a cluster (tuned: +0.2 R-2 over 0.7).
 CLUSTER_MAX_SIMILARITY = 0.5
+# A report's expected reader grade (``report_worth``) is not added in a cluster by default: the
+# section labeller marks sentences of about half of all news articles, which then weigh as
+# reports, and the grade cost 1.2 R-2 at 190 syllables and 0.8 at 250 on the tuning clusters
+# (docs/algorithm.md, section 10). Labels, sections and the reader's demotions are unchanged.
+CLUSTER_REPORT_WORTH = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +137,8 @@ def summarize_documents(
     used. Titles are queries, never candidates. Give at most one of ``sentences``, ``ratio``
     (of the cluster's content sentences) and ``words``; by default the summary is what fits in
     ``CLUSTER_WORDS`` syllables. ``options`` are those of :class:`summarize.Summarizer`;
-    ``max_similarity`` left at its default is ``CLUSTER_MAX_SIMILARITY`` here.
+    ``max_similarity`` left at its default is ``CLUSTER_MAX_SIMILARITY`` here, and
+    ``report_worth`` ``CLUSTER_REPORT_WORTH``.
 
     Each :class:`Sentence` carries ``document``, the index of its article, and offsets into
     that article: ``documents[s.document][s.start:s.end] == s.text``. ``index`` counts across
@@ -149,13 +162,15 @@ def summarize_with(
 ) -> Summary:
     """:func:`summarize_documents` with a configured :class:`Summarizer` (``--jsonl`` and
     :func:`summarize.summarize_many` use it for a record holding a list of texts). Its
-    ``max_similarity``, when left at the single-document default, becomes
-    ``CLUSTER_MAX_SIMILARITY``."""
+    ``max_similarity`` and ``report_worth``, when left at the single-document defaults, become
+    ``CLUSTER_MAX_SIMILARITY`` and ``CLUSTER_REPORT_WORTH``."""
     texts = _checked_documents(documents)
     heads = _checked_titles(titles, len(texts))
     opts = summarizer.options
     if opts.max_similarity == MAX_SIMILARITY:
         opts = replace(opts, max_similarity=CLUSTER_MAX_SIMILARITY)
+    if opts.report_worth == REPORT_WORTH_WEIGHT:
+        opts = replace(opts, report_worth=CLUSTER_REPORT_WORTH)
     if opts.html:
         raise _validate.invalid(
             "html", True, "False for summarize_documents (read pages with summarize.read first)"
