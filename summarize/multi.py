@@ -555,10 +555,7 @@ def _reader_view(
     needs_previous = None
     if opts.coherence:
         needs_previous = list(joined.dangling)
-        demoted = [
-            c and (never or grade < WORTH_FLOOR)
-            for c, never, grade in zip(content, joined.never, joined.grades, strict=True)
-        ]
+        demoted = joined.demoted(content, WORTH_FLOOR)
         # A sentence that leans on the one before cannot open its article's candidates (the
         # selector would wait for the previous article's last one): it ranks last instead.
         first = True

@@ -235,7 +235,7 @@ class Summarizer:
             query_syllables = noise.syllables[noise.title]
         # A short line of its own between the headline and the lead is a photo caption or a
         # sub-title (worth.py's short_first); the short first sentence of a paragraph is not.
-        first = content.index(True) if True in content else -1
+        first = next((i for i, c in enumerate(content) if c), -1)
         after_title = (
             (bool(title) or noise.title is not None)
             and first >= 0
@@ -274,11 +274,7 @@ class Summarizer:
                 # reader to drop rank after every other sentence: chosen only when nothing else
                 # is left, and a budget of k sentences still gets k.
                 floor = REPORT_WORTH_FLOOR if report else WORTH_FLOOR
-                demoted = np.fromiter(
-                    (c and (never or g < floor)
-                     for c, never, g in zip(content, assessment.never, grades, strict=True)),
-                    dtype=bool, count=len(content),
-                )  # fmt: skip
+                demoted = np.asarray(assessment.demoted(content, floor), dtype=bool)
                 if demoted.any():
                     ranking = ranking - DEMOTION * demoted
             if report and weight and OVERALL_LIFT:

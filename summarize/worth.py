@@ -419,13 +419,22 @@ class Assessment(NamedTuple):
     section listing (an appraisal, "đánh giá cao", or a connective opener, "Từ đó, ..."),
     its lift as an overall statement, and whether it is what a reader never puts in a summary
     (:data:`NEVER`: a lead-in whose content is what follows, "... như sau:", an attendance
-    list, who chaired, greetings and thanks, a pointer, an interviewer's question)."""
+    list, who chaired, greetings and thanks, a pointer, a question, a fragment, an agenda, a
+    photo caption, a short line between the headline and the lead)."""
 
     grades: list[float]
     dangling: list[bool]
     aside: list[bool]
     overall: list[float]
     never: list[bool]
+
+    def demoted(self, content: Sequence[bool], floor: float) -> list[bool]:
+        """The content sentences that rank after every other one: what a reader never puts in
+        a summary, and what the model expects a reader to grade below ``floor``."""
+        return [
+            c and (never or grade < floor)
+            for c, never, grade in zip(content, self.never, self.grades, strict=True)
+        ]
 
 
 def assess(
