@@ -121,7 +121,8 @@ def agreement(docs: Sequence[graded.GradedDocument]) -> dict[str, float]:
     observed = sum(weight[a][b] for a, b in pairs) / n
     expected = sum(weight[i][j] * pa[i] * pb[j] for i in range(3) for j in range(3))
     kappa = 1 - observed / expected if expected else 1.0
-    key_a = {(d.id, i) for d in docs for i, g in enumerate(d.grades[0]) if g == 2}
+    key_a = {(d.id, i) for d in docs if len(d.grades) == 2 for i, g in enumerate(d.grades[0])
+             if g == 2}  # fmt: skip
     key_b = {(d.id, i) for d in docs if len(d.grades) == 2 for i, g in enumerate(d.grades[1])
              if g == 2}  # fmt: skip
     key_f1 = 2 * len(key_a & key_b) / (len(key_a) + len(key_b)) if key_a or key_b else 1.0

@@ -563,7 +563,7 @@ def _reader_view(
             first = first or (i > 0 and doc_of[i] != doc_of[i - 1])
             if content[i]:
                 if first and needs_previous[i]:
-                    needs_previous[i], demoted[i] = False, True
+                    needs_previous[i], demoted[i] = False, max(demoted[i], 1)
                 first = False
         ranking = scores - DEMOTION * np.asarray(demoted, dtype=np.float64)
     return joined, scores, ranking, needs_previous

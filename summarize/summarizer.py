@@ -37,14 +37,14 @@ REPORT_WORTH_WEIGHT = 1.2
 # news too: the model's surest "a reader would drop it" (quotations out of context,
 # scene-setting, a line of dialogue). A report's floor is higher: more of its sentences are
 # procedure, and its readers and the news leads disagree less.
-WORTH_FLOOR = 0.3
+WORTH_FLOOR = 0.4
 REPORT_WORTH_FLOOR = 0.6
 # How far below every other sentence the demoted ones rank (scores are in [0, 1]).
 DEMOTION = 10.0
 # In a report, how much an overall statement ("... đạt nhiều kết quả quan trọng", "từ nay đến
 # cuối năm ... tập trung ...") is lifted in the ranking, so that it, not one of its items,
 # stands for its section in the summary (worth.OVERALL_BONUS orders the sections themselves).
-OVERALL_LIFT = 0.1
+OVERALL_LIFT = 0.2
 # Longest input accepted by default, in characters (code points): about 5,000 news articles,
 # summarized in about three minutes and 1 GB (docs/reliability.md). ``max_chars=None`` or 0
 # lifts the limit.
@@ -274,7 +274,7 @@ class Summarizer:
                 # reader to drop rank after every other sentence: chosen only when nothing else
                 # is left, and a budget of k sentences still gets k.
                 floor = REPORT_WORTH_FLOOR if report else WORTH_FLOOR
-                demoted = np.asarray(assessment.demoted(content, floor), dtype=bool)
+                demoted = np.asarray(assessment.demoted(content, floor), dtype=np.float64)
                 if demoted.any():
                     ranking = ranking - DEMOTION * demoted
             if report and weight and OVERALL_LIFT:

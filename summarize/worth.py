@@ -79,7 +79,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     # "Hình ảnh ..." or "Ảnh hưởng ...", which open sentences of news.
     "caption": re.compile(
         r"^khoảnh khắc\b|\bảnh\s*:(?:\s*[^\s:]+){1,4}\s*\)?\.?$|\(ảnh[^)]*\)\.?$|"
-        r"\bảnh minh hoạ\b"
+        r"\bảnh minh hoạ\b|"
+        # Who stands where in the picture: "Ông A ( trái ) và ông B ...", "từ trái sang phải".
+        r"\(\s*(?:trái|phải|giữa|đứng giữa|ngoài cùng bên (?:trái|phải)|"
+        r"thứ (?:hai|ba|tư|\d+) từ (?:trái|phải)(?: sang)?)\s*\)|\btừ trái (?:sang|qua) phải\b"
     ),
     "praise": re.compile(
         r"\b(?:là phức tạp|yêu cầu cao|hết sức quan trọng|vô cùng quan trọng|"
@@ -130,7 +133,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "pointer": ("đó là", "cụ thể", "sau đây", "như sau", "dưới đây", "trên đây", " là"),
     "colon_end": (":",),
     "agenda": ("chương trình", "phát biểu", "sẽ"),
-    "caption": ("ảnh", "khoảnh khắc"),
+    "caption": ("ảnh", "khoảnh khắc", "trái)", "phải)", "giữa)", "từ trái"),
     "praise": (
         "phức tạp", "yêu cầu cao", "quan trọng", "đánh giá cao", "biểu dương", "ghi nhận",
         "trách nhiệm cao", "nỗ lực",
@@ -157,6 +160,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
 
 # Openers whose antecedent is the sentence before: references a reader of the sentence alone
 # cannot resolve ("Điều này ...", "Nhiệm vụ này ...", "Tại đây ...").
+# The last word of a time ("năm này", "lần này", "thời điểm này"): "này" then points at now.
+_THIS_TIME = r"(?:lúc|khi|hôm|năm|tháng|tuần|ngày|sáng|chiều|tối|đêm|dịp|đợt|lần|kỳ|điểm|đoạn|gian)"
 _NEEDS_PREVIOUS = re.compile(
     r"^(?:tại đây|cũng theo|cũng tại|"
     r"điều này|việc này|những việc này|những điều này|chính vì|còn|rồi|và|hay|hoặc|"
@@ -165,13 +170,24 @@ _NEEDS_PREVIOUS = re.compile(
     r"hai người này|cả hai|họ|hắn|đây|giờ|nếu không|về (?:vấn đề|việc|nội dung|phía) (?:này|đó)|"
     r"trên cơ sở (?:đó|này)|thứ (?:nhất|hai|ba|tư|năm)|một là|hai là|ba là|"
     # "Nhiệm vụ này ...", "Con số này ...": a noun phrase pointing back.
-    r"(?!(?:thời điểm|lúc|khi|hôm|năm|tháng|tuần|ngày|sáng|chiều|tối|đêm) này)"
-    r"(?:[^\W\d_]+ ){1,2}này(?= |,)|"
+    r"(?:[^\W\d_]+ )?(?!" + _THIS_TIME + r" này)[^\W\d_]+ này(?= |,)|"
     # "Kết quả trên ...", "Những hạn chế trên ...": what the sentences before listed.
     r"(?:kết quả|những kết quả|các kết quả|hạn chế|những hạn chế|các hạn chế|tồn tại|"
     r"những tồn tại|số liệu|con số|thông tin|nội dung|vấn đề|sự việc|vụ việc) "
     r"(?:nói trên|trên(?! (?:địa bàn|cả nước|toàn|thế giới|mạng|cơ sở|lĩnh vực|tuyến)))"
-    r"(?= |,))\b"
+    r"(?= |,)|"
+    # What the lead told, taken up by the next sentence: "Sự việc xảy ra vào ...", "Thông tin
+    # được đưa ra tại ...", "Lý do được HNX công bố là ..." (the event is in the sentence before).
+    r"(?:thông tin|nhận định|phát biểu|tuyên bố|đề xuất|con số|số liệu|lý do|sự việc|vụ việc|"
+    r"sự cố|thông báo|quyết định|kết quả|động thái|chỉ đạo|yêu cầu|lời kêu gọi) "
+    r"(?:này |trên |nói trên |)(?:được|xảy ra|diễn ra)|"
+    # Connectives that add to what the sentence before said (readers marked them as leaning on
+    # it, unlike "Tuy nhiên" or "Theo đó", after which the sentence usually reads on its own).
+    r"mặt khác|bên cạnh đó|đồng thời|thậm chí|muốn vậy|ngoài ra|cùng với đó|thêm vào đó|"
+    # "<noun> này" in the first words of the first clause: "Với khoản đầu tư này, ...", "Từ
+    # năm 2016 hai ngân hàng này ..."; not a time ("Hội nghị lần này", "trong năm này").
+    r"(?:[^\s,]+ ){1,6}(?!" + _THIS_TIME + r" này)[^\W\d_]+ này(?= |,)"
+    r")\b"
 )
 # Connectives: the sentence leans on the one before, but usually still reads on its own once
 # the reader skips the connective ("Tuy nhiên, ...", "Theo đó, ..."). A feature of the worth
@@ -428,11 +444,12 @@ class Assessment(NamedTuple):
     overall: list[float]
     never: list[bool]
 
-    def demoted(self, content: Sequence[bool], floor: float) -> list[bool]:
-        """The content sentences that rank after every other one: what a reader never puts in
-        a summary, and what the model expects a reader to grade below ``floor``."""
+    def demoted(self, content: Sequence[bool], floor: float) -> list[int]:
+        """How far each content sentence ranks down: 1 when the model expects a reader to grade
+        it below ``floor`` (after every other sentence), 2 when it is what a reader never puts
+        in a summary (after those too: a list's lead-in comes after its weakest item), else 0."""
         return [
-            c and (never or grade < floor)
+            (2 if never else 1 if grade < floor else 0) if c else 0
             for c, never, grade in zip(content, self.never, self.grades, strict=True)
         ]
 

@@ -27,6 +27,15 @@ from summarize.worth import FEATURES, Model, assess, features, needs_previous, s
         'Việc này phải xong trước mùa mưa " .',
         "Kết quả trên là nỗ lực lớn của toàn ngành y tế huyện.",
         "Những hạn chế nói trên có nguyên nhân khách quan.",
+        # What the lead told, taken up: the event itself is in the sentence before.
+        "Sự việc xảy ra vào khoảng 6 giờ sáng nay tại ngã tư Phú Lâm.",
+        "Thông tin được đưa ra tại cuộc họp báo của Sở Xây dựng chiều qua.",
+        # Connectives that add to the sentence before.
+        "Bên cạnh đó, huyện sẽ đầu tư thêm hai trạm bơm cho vùng trũng.",
+        "Mặt khác, nhiều hộ dân chưa được hướng dẫn thủ tục vay vốn.",
+        # "<noun> này" in the first words: a reference to what came before.
+        "Với khoản đầu tư này, công ty trở thành cổ đông lớn nhất của nhà máy.",
+        "Từ năm 2020 hai ngân hàng này đã muốn tăng vốn điều lệ.",
     ],
 )
 def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
@@ -47,6 +56,13 @@ def test_sentences_that_cannot_stand_alone(sentence: str) -> None:
         "Giám đốc sở cho biết: “Dự án sẽ hoàn thành trong tháng 12”.",
         "Kết quả trên địa bàn huyện cho thấy tỷ lệ hộ nghèo giảm còn 3,1%.",
         "Trên địa bàn huyện có 12 xã đạt chuẩn nông thôn mới.",
+        # "này" of a time points at now, not at the sentence before; late in a sentence it
+        # refers to what the sentence itself told.
+        "Hội nghị lần này thu hút hơn 300 đại biểu của 20 tỉnh, thành.",
+        "Trong năm này, huyện trồng mới 200 ha rừng phòng hộ ven biển.",
+        "Tại thời điểm này, giá lúa tại ruộng tăng 200 đồng mỗi ký.",
+        "Công an huyện cho biết đối tượng đã bị bắt, vụ việc này đang được điều tra.",
+        "Thông tin về dịch bệnh được cập nhật hằng ngày trên cổng của tỉnh.",
     ],
 )
 def test_sentences_that_stand_alone(sentence: str) -> None:
@@ -80,6 +96,8 @@ def test_connectives_are_a_feature_not_a_constraint() -> None:
         ("Hội nghị sẽ thảo luận kế hoạch phát triển du lịch của huyện.", "agenda"),
         ("Khoảnh khắc đoàn thuyền cập bến Phú Hải sáng 12/4.", "caption"),
         ("Lãnh đạo huyện thăm hỏi bà con vùng lũ. Ảnh: Minh Châu", "caption"),
+        ("Ông Lê Văn Hùng ( trái ) và ông Trần Minh tại lễ ký kết .", "caption"),
+        ("Các đại biểu chụp ảnh lưu niệm, từ trái sang phải: ông Hùng, ông Minh.", "caption"),
     ],
 )
 def test_features_fire_on_what_they_name(sentence: str, feature: str) -> None:
@@ -98,6 +116,9 @@ def test_features_fire_on_what_they_name(sentence: str, feature: str) -> None:
         ("Hình thức đấu giá ảnh nghệ thuật giúp quỹ khuyến học thu 200 triệu đồng.", "caption"),
         ("Ảnh hưởng của bão số 3 khiến 200 ha lúa bị ngập.", "caption"),
         ("Hình ảnh của du lịch Sơn Hà được nâng lên nhờ lễ hội cầu ngư.", "caption"),
+        # Left and right that are not where someone stands in a picture.
+        ("Xe tải rẽ phải ( trái luật ) rồi tông vào dải phân cách .", "caption"),
+        ("Doanh nghiệp phải nộp thuế trước ngày 30 ( theo luật mới ) .", "caption"),
     ],
 )  # fmt: skip
 def test_features_do_not_fire_on_their_false_positives(sentence: str, feature: str) -> None:
