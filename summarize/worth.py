@@ -116,7 +116,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "quote": re.compile(r"^[\"“'‘«]"),
     "interview": re.compile(r"^(?:\*|pv:|phóng viên:|hỏi:)"),
     "question": re.compile(r"\?\s*$"),
-    "first_person": re.compile(r"\b(?:tôi|chúng tôi|chúng ta|mình|em)\b"),
+    # "em" as a speaker, not "trẻ em" (children), "anh em", "chị em" or "các em".
+    "first_person": re.compile(
+        r"\b(?:tôi|chúng tôi|chúng ta|mình|(?<!trẻ )(?<!anh )(?<!chị )(?<!các )em)\b"
+    ),
     "report_speech": re.compile(
         r"\b(?:báo cáo|hội nghị|nhấn mạnh|đề nghị|yêu cầu|chỉ đạo|kết luận|xác định)\b"
     ),

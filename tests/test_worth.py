@@ -119,6 +119,8 @@ def test_features_fire_on_what_they_name(sentence: str, feature: str) -> None:
         # Left and right that are not where someone stands in a picture.
         ("Xe tải rẽ phải ( trái luật ) rồi tông vào dải phân cách .", "caption"),
         ("Doanh nghiệp phải nộp thuế trước ngày 30 ( theo luật mới ) .", "caption"),
+        # Children, not a speaker.
+        ("Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 97,2%, vượt chỉ tiêu.", "first_person"),
     ],
 )  # fmt: skip
 def test_features_do_not_fire_on_their_false_positives(sentence: str, feature: str) -> None:
