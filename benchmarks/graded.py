@@ -20,7 +20,7 @@ import corpus
 HERE = Path(__file__).resolve().parent
 SETS = HERE / "summary"
 EXAMPLES = HERE.parent / "examples"
-SPLITS = ("dev", "heldout", "extra")
+SPLITS = ("dev", "heldout", "extra", "fresh")
 PASSES = ("first", "second")
 
 
@@ -46,8 +46,9 @@ def _jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
 
 
 def load(split: str, data: Path) -> list[GradedDocument]:
-    """The graded documents of ``split`` (``dev``, ``heldout`` or ``extra``) with the passes
-    each has (``extra`` is graded once, with a second pass on a sample for agreement)."""
+    """The graded documents of ``split`` (``dev``, ``heldout``, ``extra`` or ``fresh``) with
+    the passes each has (``extra`` is graded once, with a second pass on a sample for
+    agreement; ``fresh`` is a second held-out set)."""
     if split not in SPLITS:
         raise ValueError(f"`split` = {split!r} is invalid; must be one of {SPLITS}")
     docs = [d for d in _jsonl(SETS / "documents.jsonl") if d["split"] == split]

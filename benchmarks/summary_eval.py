@@ -1,6 +1,6 @@
 """Would a reader keep these sentences? The library, LEAD-3 and the peers on graded documents.
 
-    python benchmarks/summary_eval.py --split heldout,dev,extra --k 3 --doc docs/benchmarks.md
+    python benchmarks/summary_eval.py --split fresh,heldout,dev,extra --k 3 --doc docs/benchmarks.md
 
 For each system and document the chosen sentences are scored against the gradings of
 ``benchmarks/summary/`` (``../shared/summary/GUIDELINE.md``: 0 not summary material, 1
@@ -13,7 +13,7 @@ relevance of a sentence the mean of its grades:
 * **junk**: the share of chosen sentences that every reader graded 0;
 * **dangling**: the share of chosen sentences that a reader marked as unable to stand alone
   and whose sentence before was not chosen (the mean of the readers' shares); reported
-  on all documents and on the news articles alone (``vietnews-val`` in the held-out split).
+  on all documents and on the news articles alone (``vietnews-val``).
 
 Every system receives the same sentence list (``graded.py``); the library is given the
 headline as ``title=`` where the document has one, as in the ROUGE benchmark.
@@ -48,7 +48,10 @@ in a third round to train the worth model on more than the dev set: in-sample to
 sample, before it was trained on, the dev-trained model scored nDCG@3 0.787, junk 10.3% and
 dangling 7.1% on it. **held-out**: 20 other report articles of the training split and 20 news
 articles of the validation split, picked by a fixed rule (`benchmarks/summary/make_documents.py`)
-before any model was trained.
+before any model was trained; scored once per round, three rounds running, so a second
+held-out set was made: **fresh**, 24 more report articles of the training split (none the
+section model learned from) and 24 news articles of the validation split, graded twice in the
+third round and scored once, at its end.
 
 Measures (`benchmarks/summary_eval.py`, every system given the same sentence list, the library
 given the headline as `title=` as in the ROUGE tables): **nDCG@k** of the chosen set (in its
@@ -137,7 +140,7 @@ def agreement(docs: Sequence[graded.GradedDocument]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev",
-                        help="dev, extra, heldout, or several: heldout,dev,extra")
+                        help="dev, extra, heldout, fresh, or several: fresh,heldout,dev,extra")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--k", type=int, default=3)
     parser.add_argument("--systems", default=DEFAULT_SYSTEMS)

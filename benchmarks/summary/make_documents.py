@@ -9,7 +9,11 @@ report articles (every 40th, from the 20th) and 20 news articles of the validati
 train the worth model on more than the dev set): report articles of the training split at
 positions 10, 30, 50, ... (every 20th from the 10th, none of dev's or held-out's) and news
 articles of the validation split (every 50th deduplicated article from the 14,000th, clear of
-the ROUGE tables' first 2,000 and of the tuning slice at 10,000), 100 of each.
+the ROUGE tables' first 2,000 and of the tuning slice at 10,000), 100 of each. fresh (a
+second held-out set, graded twice in the third round after the extra set was in, because the
+first had been scored three times): 24 report articles of the training split (every 40th
+from the 5th, none the section model learned from) and 24 news articles of the validation
+split (every 50th deduplicated article from the 20,000th).
 Articles of more than 40 lines are passed over, to keep a grading pass readable.
 """
 
@@ -32,6 +36,7 @@ def lines(text: str) -> list[str]:
 def main() -> None:
     held_sections = {"labels_fresh.jsonl", "labels_fresh_second.jsonl", "labels_raw_fresh.jsonl"}
     labelled: list[str] = []
+    section_trained: set[str] = set()  # training-split reports the section model learned from
     for path in sorted(glob.glob(str(HERE.parent / "sections" / "labels_*.jsonl"))):
         if Path(path).name in held_sections:
             continue
@@ -40,6 +45,8 @@ def main() -> None:
                 record = json.loads(line)
                 if record.get("source") == "vietnews" and record["id"] not in labelled:
                     labelled.append(record["id"])
+                elif record.get("source") == "vietnews-train":
+                    section_trained.add(record["id"])
     val = {}
     order = []
     seen = set()
@@ -81,6 +88,16 @@ def main() -> None:
         i for i in order[14000::50] if i not in taken and len(lines(val[i]["text"])) <= MAX_LINES
     ][:100]
     docs += [{"id": i, "source": "vietnews-val", "split": "extra"} for i in extra_news]
+    taken = set(labelled) | {d["id"] for d in docs} | section_trained
+    fresh_train = [
+        r for r in train[5::40] if r["id"] not in taken and len(lines(r["text"])) <= MAX_LINES
+    ][:24]
+    docs += [{"id": r["id"], "source": "vietnews-train", "split": "fresh"} for r in fresh_train]
+    taken |= {r["id"] for r in fresh_train}
+    fresh_news = [
+        i for i in order[20000::50] if i not in taken and len(lines(val[i]["text"])) <= MAX_LINES
+    ][:24]
+    docs += [{"id": i, "source": "vietnews-val", "split": "fresh"} for i in fresh_news]
     with open(HERE / "documents.jsonl", "w", encoding="utf-8") as out:
         for doc in docs:
             out.write(json.dumps(doc) + "\n")
