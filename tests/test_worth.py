@@ -173,6 +173,22 @@ def test_assess_skips_furniture() -> None:
     assert assessment.overall[2] > 0 and assessment.overall[3] == 0
 
 
+def test_what_a_reader_never_keeps_ranks_below_what_the_model_grades_low() -> None:
+    from summarize.worth import Assessment
+
+    a = Assessment(
+        grades=[1.5, 0.2, 0.9, 0.1, 0.0],
+        dangling=[False] * 5,
+        aside=[False] * 5,
+        overall=[0.0] * 5,
+        never=[False, False, True, True, False],
+    )
+    # Content sentences: kept (0), below the floor (1), never kept (2, whatever the grade);
+    # a non-content sentence is not demoted at all.
+    assert a.demoted([True, True, True, True, False], 0.4) == [0, 1, 2, 2, 0]
+    assert a.demoted([True, True, True, True, False], 0.0) == [0, 0, 2, 2, 0]
+
+
 REPORT = "\n".join(
     [
         "Huyện Tân Phú sơ kết công tác 6 tháng đầu năm",
