@@ -35,11 +35,11 @@ from systems import build_systems
 SECTION = "Would a reader keep them?"
 INTRO = """\
 ROUGE against a news lead is one measure; the other is whether each chosen sentence is one a
-reader would put in a short summary, and whether it stands on its own. Two independent readers
+reader would put in a short summary, and whether it stands on its own. Independent readers
 graded every sentence of the documents of `benchmarks/summary/` by the project's grading
 guideline (kept with the research data, not shipped: 0 not summary material, 1 acceptable, 2
-key) and marked the
-sentences that cannot stand alone. **dev**: 40 VietNews validation articles labelled for the
+key) and marked the sentences that cannot stand alone: two readers per document, except in
+the extra set. **dev**: 40 VietNews validation articles labelled for the
 sections, 20 report articles of the VietNews training split, the project's 4 examples and 30
 news articles of the validation split; the worth model is trained and its weights chosen on it,
 so its figures are in-sample. **extra**: 91 more report articles of the training split and 100
