@@ -117,8 +117,8 @@ def evaluate(
 def agreement(docs: Sequence[graded.GradedDocument]) -> dict[str, float]:
     """Exact agreement, Cohen's quadratic-weighted kappa of the two passes, and the agreement
     on which sentences are key (grade 2)."""
-    pairs = [(g[0][i], g[1][i]) for d in docs if len(d.grades) == 2 for g in [d.grades]
-             for i in range(len(d.sentences))]  # fmt: skip
+    twice = [d for d in docs if len(d.grades) == 2]
+    pairs = [(d.grades[0][i], d.grades[1][i]) for d in twice for i in range(len(d.sentences))]
     if not pairs:
         return {}
     n = len(pairs)
@@ -129,10 +129,8 @@ def agreement(docs: Sequence[graded.GradedDocument]) -> dict[str, float]:
     observed = sum(weight[a][b] for a, b in pairs) / n
     expected = sum(weight[i][j] * pa[i] * pb[j] for i in range(3) for j in range(3))
     kappa = 1 - observed / expected if expected else 1.0
-    key_a = {(d.id, i) for d in docs if len(d.grades) == 2 for i, g in enumerate(d.grades[0])
-             if g == 2}  # fmt: skip
-    key_b = {(d.id, i) for d in docs if len(d.grades) == 2 for i, g in enumerate(d.grades[1])
-             if g == 2}  # fmt: skip
+    key_a, key_b = ({(d.id, i) for d in twice for i, g in enumerate(d.grades[p]) if g == 2}
+                    for p in (0, 1))
     key_f1 = 2 * len(key_a & key_b) / (len(key_a) + len(key_b)) if key_a or key_b else 1.0
     return {"sentences": n, "exact": exact, "kappa": kappa, "key_f1": key_f1}
 

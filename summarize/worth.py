@@ -161,10 +161,10 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Openers whose antecedent is the sentence before: references a reader of the sentence alone
-# cannot resolve ("Điều này ...", "Nhiệm vụ này ...", "Tại đây ...").
 # The last word of a time ("năm này", "lần này", "thời điểm này"): "này" then points at now.
 _THIS_TIME = r"(?:lúc|khi|hôm|năm|tháng|tuần|ngày|sáng|chiều|tối|đêm|dịp|đợt|lần|kỳ|điểm|đoạn|gian)"
+# Openers whose antecedent is the sentence before: references a reader of the sentence alone
+# cannot resolve ("Điều này ...", "Nhiệm vụ này ...", "Tại đây ...").
 _NEEDS_PREVIOUS = re.compile(
     r"^(?:tại đây|cũng theo|cũng tại|"
     r"điều này|việc này|những việc này|những điều này|chính vì|còn|rồi|và|hay|hoặc|"
@@ -172,8 +172,6 @@ _NEEDS_PREVIOUS = re.compile(
     r"người này|nạn nhân này|đối tượng này|vụ việc này|anh này|chị này|ông này|bà này|"
     r"hai người này|cả hai|họ|hắn|đây|giờ|nếu không|về (?:vấn đề|việc|nội dung|phía) (?:này|đó)|"
     r"trên cơ sở (?:đó|này)|thứ (?:nhất|hai|ba|tư|năm)|một là|hai là|ba là|"
-    # "Nhiệm vụ này ...", "Con số này ...": a noun phrase pointing back.
-    r"(?:[^\W\d_]+ )?(?!" + _THIS_TIME + r" này)[^\W\d_]+ này(?= |,)|"
     # "Kết quả trên ...", "Những hạn chế trên ...": what the sentences before listed.
     r"(?:kết quả|những kết quả|các kết quả|hạn chế|những hạn chế|các hạn chế|tồn tại|"
     r"những tồn tại|số liệu|con số|thông tin|nội dung|vấn đề|sự việc|vụ việc) "
@@ -187,9 +185,10 @@ _NEEDS_PREVIOUS = re.compile(
     # Connectives that add to what the sentence before said (readers marked them as leaning on
     # it, unlike "Tuy nhiên" or "Theo đó", after which the sentence usually reads on its own).
     r"mặt khác|bên cạnh đó|đồng thời|thậm chí|muốn vậy|ngoài ra|cùng với đó|thêm vào đó|"
-    # "<noun> này" in the first words of the first clause: "Với khoản đầu tư này, ...", "Từ
-    # năm 2016 hai ngân hàng này ..."; not a time ("Hội nghị lần này", "trong năm này").
-    r"(?:[^\s,]+ ){1,6}(?!" + _THIS_TIME + r" này)[^\W\d_]+ này(?= |,)"
+    # "<noun> này" in the first words of the first clause, a noun phrase pointing back:
+    # "Nhiệm vụ này ...", "Với khoản đầu tư này, ...", "Từ năm 2016 hai ngân hàng này ...";
+    # not a time ("Hội nghị lần này", "trong năm này").
+    r"(?:[^\s,]+ ){0,6}(?!" + _THIS_TIME + r" này)[^\W\d_]+ này(?= |,)"
     r")\b"
 )
 # Connectives: the sentence leans on the one before, but usually still reads on its own once
