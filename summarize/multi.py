@@ -22,17 +22,17 @@ view); the cluster shares one TF-IDF space and one similarity graph, and each co
 * the article prior ``1 / (d + 1)``: the caller's first article (the first report, the main
   source) weighs a little more.
 
-Selection is the library's MMR (:mod:`summarize.select`) over the cluster graph, so the hard
-cap ``max_similarity`` (0.5 here) stops the same fact from being picked from two papers. When
-the budget has room for ``per_article`` sentences per article, a candidate from an article no
-chosen sentence comes from yet gains ``coverage`` (the selector's group coverage, with
-articles as the groups: a report's section coverage gives way to it in a cluster). A words
-budget is filled down the selector's ranking, passing over a sentence that would overflow for a
-shorter one after it (the single-document selector stops at the first). The
-summary is in document order: by article, as given, then by position within it (the caller
-knows the order of the articles, for instance by date; the library has no dates to sort by).
-The weights and the default budget were tuned on the 200 AbMuSu training clusters and ViMs
-draft clusters 0-149 (``benchmarks/multi.py --tune``; docs/algorithm.md, docs/benchmarks.md).
+The selection is :mod:`summarize.cover`: the sentences that together cover the most of the
+cluster's concepts (syllable bigrams; one said by several articles, or early in one, weighs
+more) plus the most of these scores, within the budget. A concept counts once, so the same
+fact is not taken from a second paper; and the hard cap ``max_similarity`` (0.5 here) keeps
+near-duplicates out whatever the weights. What a reader would drop (the reader's view of
+:mod:`summarize.worth`, article by article) is left out, and a sentence that leans on the one
+before is taken only after it. The summary is in document order: by article, as given, then
+by position within it (the caller knows the order of the articles, for instance by date; the
+library has no dates to sort by). The weights and the default budget were tuned on the 200
+AbMuSu training clusters and ViMs draft clusters 0-149 (``benchmarks/multi.py --tune``;
+docs/algorithm.md, docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -45,22 +45,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from . import _validate, rank, sections, tokenize, worth
+from . import _validate, cover, rank, sections, tokenize, worth
 from .noise import Noise, detect_noise, syllables_of
 from .normalize import normalize
 from .segment import segment
-from .select import (
-    COVERAGE_SENTENCES,
-    MAX_SIMILARITY,
-    SMALL_DOCUMENT,
-    Budget,
-    _Constraints,
-    _select_few,
-    _select_many,
-    select_rows,
-)
+from .select import MAX_SIMILARITY, Budget
 from .summarizer import (
-    DEMOTION,
     REPORT_WORTH_WEIGHT,
     WORTH_FLOOR,
     Options,
@@ -76,8 +66,9 @@ from .vectorize import Rows, tfidf_rows, weigh
 # sentence that would overflow for a shorter one, and ends a few syllables short.
 CLUSTER_WORDS = 250
 # Near-duplicates across papers: a candidate more similar than this to a chosen sentence is
-# never taken (``max_similarity``; 0.7 for one document). Papers retell the same fact in
-# different words, so the cap is lower for a cluster (tuned: +0.2 R-2 over 0.7).
+# never taken (``max_similarity``; 0.7 for one document). Coverage already gives a retold fact
+# little gain (on the tuning clusters any cap from 0.4 to none scores within 0.1 R-2); the
+# cap makes sure that two papers' versions of one sentence never both reach a reader.
 CLUSTER_MAX_SIMILARITY = 0.5
 # A report's expected reader grade (``report_worth``) is not added in a cluster by default: the
 # section labeller marks sentences of about half of all news articles, which then weigh as
@@ -93,12 +84,10 @@ class ClusterWeights:
 
     within: float = 0.25
     across: float = 0.5
-    position: float = 0.5
+    position: float = 0.25
     length: float = -0.15
-    title: float = 2.0
+    title: float = 3.0
     document: float = 0.75
-    coverage: float = 0.3
-    per_article: float = 2.0
 
 
 WEIGHTS = ClusterWeights()
@@ -138,7 +127,8 @@ def summarize_documents(
     (of the cluster's content sentences) and ``words``; by default the summary is what fits in
     ``CLUSTER_WORDS`` syllables. ``options`` are those of :class:`summarize.Summarizer`;
     ``max_similarity`` left at its default is ``CLUSTER_MAX_SIMILARITY`` here, and
-    ``report_worth`` ``CLUSTER_REPORT_WORTH``.
+    ``report_worth`` ``CLUSTER_REPORT_WORTH``; ``diversity`` (the single-document MMR trade-off)
+    has no effect in a cluster, where coverage (:mod:`summarize.cover`) keeps repeats out.
 
     Each :class:`Sentence` carries ``document``, the index of its article, and offsets into
     that article: ``documents[s.document][s.start:s.end] == s.text``. ``index`` counts across
@@ -284,36 +274,30 @@ def scores_of(cluster: Cluster, weights: ClusterWeights) -> NDArray[np.float64]:
     return scores
 
 
-def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeights) -> Summary:
-    """The summary of an analysed cluster: scores, the reader's view, selection, sections."""
+def choose(
+    cluster: Cluster,
+    budget: Budget,
+    opts: Options,
+    weights: ClusterWeights,
+    cover_weights: cover.CoverWeights = cover.WEIGHTS,
+) -> Summary:
+    """The summary of an analysed cluster: scores, the reader's view, coverage, sections."""
     n = len(cluster.content)
     if not n:
         return Summary()
     content = list(cluster.content)
     labels = list(cluster.labels)
-    scores = ranking = scores_of(cluster, weights)
+    scores = scores_of(cluster, weights)
     needs_previous: list[bool] | None = None
     assessment = None
+    demoted = [0] * n
     if opts.worth or opts.report_worth or opts.coherence:
-        assessment, scores, ranking, needs_previous = _reader_view(
+        assessment, scores, needs_previous, demoted = _reader_view(
             cluster.docs, cluster.doc_of, scores, labels, opts
         )
     if budget.is_default:
         budget = Budget(words=CLUSTER_WORDS)
-    coverage = weights.coverage if _room_for_every_article(cluster, budget, weights) else 0.0
-    select = _fill if budget.words is not None else select_rows
-    chosen = select(
-        ranking,
-        cluster.graph,
-        content,
-        cluster.lengths,
-        budget,
-        diversity=opts.diversity,
-        max_similarity=opts.max_similarity,
-        needs_previous=needs_previous,
-        groups=cluster.doc_of.tolist(),
-        coverage=coverage,
-    )
+    chosen = _cover(cluster, scores, demoted, needs_previous, budget, opts, cover_weights)
     if not opts.sections:
         labels = [sections.Label(None, None)] * n
     all_sentences: list[Sentence] = []
@@ -337,64 +321,41 @@ def choose(cluster: Cluster, budget: Budget, opts: Options, weights: ClusterWeig
     )
 
 
-def _fill(
+def _cover(
+    cluster: Cluster,
     scores: NDArray[np.float64],
-    graph: Rows,
-    eligible: Sequence[bool],
-    lengths: Sequence[int],
+    demoted: Sequence[int],
+    needs_previous: list[bool] | None,
     budget: Budget,
-    *,
-    diversity: float,
-    max_similarity: float,
-    needs_previous: Sequence[bool] | None,
-    groups: Sequence[int],
-    coverage: float,
+    opts: Options,
+    cover_weights: cover.CoverWeights,
 ) -> tuple[int, ...]:
-    """The selector's ranking of every candidate (:func:`summarize.select.select_rows` with an
-    unbounded budget), then each sentence in that order that still fits ``budget.words``:
-    one that would overflow is passed over and a shorter one after it taken, where the
-    single-document selector stops at the first that overflows (at a tight budget, about 1.5
-    sentences per article, stopping left a tenth of it unused). The first pick always; a
-    sentence that leans on the one before only after it."""
-    candidates = [i for i, ok in enumerate(eligible) if ok]
-    if not candidates:
-        return ()
-    cap = budget.words if budget.words is not None else sum(lengths)
-    rank_all = _select_few if len(candidates) <= SMALL_DOCUMENT else _select_many
-    if len(candidates) < COVERAGE_SENTENCES:
-        coverage = 0.0
-    order = rank_all(
-        np.asarray(scores, dtype=np.float64), graph, candidates, lengths,
-        Budget(sentences=len(candidates)), diversity, max_similarity,
-        _Constraints(needs_previous, groups, coverage),
+    """The coverage selection (:mod:`summarize.cover`) over the content sentences a reader
+    would keep (all content sentences if the reader's view drops every one); a sentence that
+    leans on the one before is taken only after it, unless that leaves nothing to take."""
+    content = [i for i, ok in enumerate(cluster.content) if ok]
+    candidates = [i for i in content if not demoted[i]] or content
+    n = len(cluster.content)
+    heads = [list(d.title_syllables) for d in cluster.docs if d.title_syllables]
+    rows, count = cover.concepts([s for d in cluster.docs for s in d.syllables] + heads)
+    title_ids = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *rows[n:]]))
+    positions = np.zeros(n)
+    positions[cluster.keep] = cluster.position
+    weights = cover.concept_weights(
+        rows, count, candidates, cluster.doc_of.tolist(), positions.tolist(), title_ids,
+        cover_weights,
+    )
+    rows = rows[:n]
+    chosen = cover.cover(
+        rows, weights, scores, candidates, cluster.lengths, budget, cluster.graph,
+        max_similarity=opts.max_similarity, needs_previous=needs_previous, weights=cover_weights,
     )  # fmt: skip
-    if not order and needs_previous is not None:
-        # Every candidate leans on one before it: better a dangling sentence than nothing.
-        return _fill(scores, graph, eligible, lengths, budget, diversity=diversity,
-                     max_similarity=max_similarity, needs_previous=None, groups=groups,
-                     coverage=coverage)  # fmt: skip
-    kept = {order[0]}
-    total = lengths[order[0]]
-    for i in order[1:]:
-        if total + lengths[i] > cap:
-            continue
-        if needs_previous is not None and needs_previous[i] and i - 1 not in kept:
-            continue
-        kept.add(i)
-        total += lengths[i]
-    return tuple(sorted(kept))
-
-
-def _room_for_every_article(cluster: Cluster, budget: Budget, weights: ClusterWeights) -> bool:
-    """Whether the budget holds ``weights.per_article`` sentences for every article with
-    content (a words budget counted in sentences of the cluster's mean length)."""
-    articles = len(set(cluster.doc_of[cluster.keep].tolist()))
-    if budget.words is not None:
-        mean = sum(cluster.lengths[i] for i in cluster.keep) / max(len(cluster.keep), 1)
-        held = budget.words / max(mean, 1.0)
-    else:
-        held = budget.max_sentences(len(cluster.keep))
-    return bool(held >= weights.per_article * articles)
+    if not chosen and needs_previous is not None:
+        chosen = cover.cover(
+            rows, weights, scores, candidates, cluster.lengths, budget, cluster.graph,
+            max_similarity=opts.max_similarity, needs_previous=None, weights=cover_weights,
+        )  # fmt: skip
+    return chosen
 
 
 def _checked_documents(documents: object) -> list[str]:
@@ -521,12 +482,12 @@ def _reader_view(
     scores: NDArray[np.float64],
     labels: list[sections.Label],
     opts: Options,
-) -> tuple[worth.Assessment, NDArray[np.float64], NDArray[np.float64], list[bool] | None]:
+) -> tuple[worth.Assessment, NDArray[np.float64], list[bool] | None, list[int]]:
     """The reader's view (:mod:`summarize.worth`) of each article, joined over the cluster,
     with the single-document policy: the assessment; the scores with each report's expected
-    reader grade; the ranking the selector sees, where what a reader would drop (lead-ins,
-    attendance, greetings, a grade below ``WORTH_FLOOR``) ranks after every other sentence;
-    and which sentences need the one before them."""
+    reader grade; which sentences need the one before them; and which a reader would drop
+    (lead-ins, attendance, greetings, a grade below ``WORTH_FLOOR``: nonzero), which the
+    selection leaves out."""
     parts = []
     offset = 0
     for d in docs:
@@ -551,13 +512,13 @@ def _reader_view(
     content = [c for d in docs for c in d.content]
     if opts.worth or opts.report_worth:
         scores = _rescaled(scores, content)
-    ranking = scores
     needs_previous = None
+    demoted = [0] * len(content)
     if opts.coherence:
         needs_previous = list(joined.dangling)
         demoted = joined.demoted(content, WORTH_FLOOR)
-        # A sentence that leans on the one before cannot open its article's candidates (the
-        # selector would wait for the previous article's last one): it ranks last instead.
+        # A sentence that leans on the one before cannot open its article's candidates: it
+        # is dropped with what a reader would drop.
         first = True
         for i in range(len(content)):
             first = first or (i > 0 and doc_of[i] != doc_of[i - 1])
@@ -565,5 +526,4 @@ def _reader_view(
                 if first and needs_previous[i]:
                     needs_previous[i], demoted[i] = False, max(demoted[i], 1)
                 first = False
-        ranking = scores - DEMOTION * np.asarray(demoted, dtype=np.float64)
-    return joined, scores, ranking, needs_previous
+    return joined, scores, needs_previous, demoted
