@@ -131,6 +131,24 @@ def lead_round_robin(cluster: Cluster, words: int) -> list[Pick]:
     return fit(order, cluster, words)
 
 
+def lead_round_robin_filled(cluster: Cluster, words: int) -> list[Pick]:
+    """Lead round-robin filled as the library fills its budget: a sentence that would
+    overflow is passed over for a later one that fits (the first one always)."""
+    longest = max(map(len, cluster.sentences))
+    kept: list[Pick] = []
+    total = 0
+    for position in range(longest):
+        for doc in range(len(cluster.sentences)):
+            if position >= len(cluster.sentences[doc]):
+                continue
+            length = _syllables(cluster.sentences[doc][position])
+            if kept and total + length > words:
+                continue
+            kept.append((doc, position))
+            total += length
+    return kept
+
+
 def oracle(cluster: Cluster, words: int) -> list[Pick]:
     """Greedily add the sentence that most raises ROUGE-1 + ROUGE-2 F1 (mean over references)
     while it fits the budget; stop when nothing fitting helps. Ties go to the earlier one."""
@@ -218,6 +236,9 @@ SYSTEMS: dict[str, tuple[str, Selector]] = {
     "lead-first": ("the first sentence of every article, whatever the budget", lead_first),
     "lead-round-robin": ("sentence 1 of every article, then sentence 2, ..., up to the budget",
                          lead_round_robin),
+    "lead-round-robin-filled": ("the same order, passing over a sentence that would overflow "
+                                "for a later one that fits, as the library fills its budget",
+                                lead_round_robin_filled),
     "oracle": ("greedy extractive oracle within the budget (ROUGE-1 + ROUGE-2 F1 against the "
                "references): the extractive ceiling", oracle),
     "sumy-lexrank-joined": ("sumy's LexRank on the articles joined into one text, best rated "
@@ -348,14 +369,10 @@ GRID = {
 ROUNDS = 2
 
 
-def tune(clusters: Sequence[Cluster], budgets: Sequence[int], preset: dict[str, Any]) -> None:
-    """Coordinate ascent over ``GRID`` from the shipped weights (each weight in turn set to
-    its best value, ``ROUNDS`` times), on mean R-2 F1 over the clusters and ``budgets``;
-    prints every step. A ``cover.`` name is a weight of ``summarize.cover.CoverWeights``,
-    any other one of ``summarize.multi.ClusterWeights``."""
-    from summarize import cover
-    from summarize.multi import WEIGHTS, analyse, choose
-    from summarize.select import Budget
+def _analysed(clusters: Sequence[Cluster], preset: dict[str, Any]) -> tuple[Any, list[Any]]:
+    """The library's options and, per cluster, its analysis and reference bigram counts (the
+    stages that do not depend on the weights or the budget, run once)."""
+    from summarize.multi import analyse
     from summarize.summarizer import Summarizer
 
     opts = Summarizer(split="lines", **preset).options
@@ -363,17 +380,36 @@ def tune(clusters: Sequence[Cluster], budgets: Sequence[int], preset: dict[str, 
     for cluster in clusters:
         texts = ["\n".join(sents) for sents in cluster.sentences]
         refs = [ngram_counts(tokenize_syllables(r), 2) for r in cluster.references]
-        analysed.append((cluster, analyse(texts, list(cluster.titles), opts), refs))
+        analysed.append((analyse(texts, list(cluster.titles), opts), refs))
+    return opts, analysed
+
+
+def _r2(analysed: Sequence[Any], words: int, opts: Any, weights: tuple[Any, Any]) -> list[float]:
+    """R-2 F1 ×100 of the library's summary of each analysed cluster (its sentences' text)."""
+    from summarize.multi import choose
+    from summarize.select import Budget
+
+    values = []
+    for analysis, refs in analysed:
+        summary = choose(analysis, Budget(words=words), opts, *weights)
+        bigrams = ngram_counts(tokenize_syllables(" \n".join(s.text for s in summary)), 2)
+        values.append(100 * sum(ngram_f1(bigrams, r) for r in refs) / len(refs))
+    return values
+
+
+def tune(clusters: Sequence[Cluster], budgets: Sequence[int], preset: dict[str, Any]) -> None:
+    """Coordinate ascent over ``GRID`` from the shipped weights (each weight in turn set to
+    its best value, ``ROUNDS`` times), on mean R-2 F1 over the clusters and ``budgets``;
+    prints every step. A ``cover.`` name is a weight of ``summarize.cover.CoverWeights``,
+    any other one of ``summarize.multi.ClusterWeights``."""
+    from summarize import cover
+    from summarize.multi import WEIGHTS
+
+    opts, analysed = _analysed(clusters, preset)
 
     def objective(weights: tuple[Any, Any]) -> float:
-        total = 0.0
-        for words in budgets:
-            for _, analysis, refs in analysed:
-                summary = choose(analysis, Budget(words=words), opts, *weights)
-                text = " \n".join(s.text for s in summary)
-                bigrams = ngram_counts(tokenize_syllables(text), 2)
-                total += sum(ngram_f1(bigrams, r) for r in refs) / len(refs)
-        return 100 * total / (len(analysed) * len(budgets))
+        values = [v for words in budgets for v in _r2(analysed, words, opts, weights)]
+        return sum(values) / len(values)
 
     best: tuple[Any, Any] = (WEIGHTS, cover.WEIGHTS)
     best_value = objective(best)
@@ -391,6 +427,61 @@ def tune(clusters: Sequence[Cluster], budgets: Sequence[int], preset: dict[str, 
                 if found > best_value:
                     best, best_value = weights, found
             print(f"{name}: {best_value:.2f} {best}", flush=True)
+
+
+# What each part of the method adds: (row, score weights, objective weights, options).
+ABLATIONS: tuple[tuple[str, dict[str, float], dict[str, float], dict[str, Any]], ...] = (
+    ("**shipped**", {}, {}, {}),
+    ("without within-article centrality", {"within": 0.0}, {}, {}),
+    ("without the cross-article votes", {"across": 0.0}, {}, {}),
+    ("without the lead prior (score)", {"position": 0.0}, {}, {}),
+    ("without the titles (score)", {"title": 0.0}, {}, {}),
+    ("without the article prior", {"document": 0.0}, {}, {}),
+    ("concepts: no lead weighting (`lead` 0)", {}, {"lead": 0.0}, {}),
+    ("concepts: one article's as much as several's (`single_source` 1)", {},
+     {"single_source": 1.0}, {}),
+    ("concepts: no title weighting (`title` 0)", {}, {"title": 0.0}, {}),
+    ("coverage only (`salience` 0)", {}, {"salience": 0.0}, {}),
+    ("the score only (`salience` 10^6: concepts break ties)", {}, {"salience": 1e6}, {}),
+    ("`max_similarity` 0.7", {}, {}, {"max_similarity": 0.7}),
+    ("no near-duplicate cap (`max_similarity` 1)", {}, {}, {"max_similarity": 1.0}),
+    ("`coherence=False`", {}, {}, {"coherence": False}),
+    ("the report grade on labelled articles (`report_worth` 1.2)", {}, {},
+     {"report_worth": 1.2}),
+)
+
+
+def ablate(sets: Sequence[tuple[str, Sequence[Cluster]]], budgets: Sequence[int],
+           preset: dict[str, Any]) -> str:
+    """The Markdown table of ``ABLATIONS`` and lead round-robin: R-2 F1 ×100 per budget, over
+    all the clusters and per set."""
+    from summarize import cover
+    from summarize.multi import WEIGHTS
+
+    prepared = [(name, *_analysed(clusters, preset), clusters) for name, clusters in sets]
+    header = " | ".join(f"{w}: all {sum(len(c) for _, c in sets)}"
+                        + "".join(f" | {name}" for name, _ in sets) for w in budgets)
+    lines = [f"| variant | {header} |", "|---|" + "---:|" * (len(budgets) * (len(sets) + 1))]
+
+    def row(label: str, per_set: Callable[[Any, list[Any], Sequence[Cluster], int],
+                                          list[float]]) -> None:
+        cells = []
+        for words in budgets:
+            values = [per_set(opts, analysed, clusters, words)
+                      for _, opts, analysed, clusters in prepared]
+            pooled = [v for vs in values for v in vs]
+            cells += [sum(pooled) / len(pooled), *(sum(vs) / len(vs) for vs in values)]
+        lines.append(f"| {label} | " + " | ".join(f"{c:.2f}" for c in cells) + " |")
+        print(lines[-1], file=sys.stderr, flush=True)
+
+    scorer = make_scorer()
+    row("lead round-robin (the baseline)", lambda _o, _a, clusters, words: [
+        score(c, lead_round_robin(c, words), scorer)["rouge2"] for c in clusters])
+    for label, score_weights, cover_weights, options in ABLATIONS:
+        weights = (replace(WEIGHTS, **score_weights), replace(cover.WEIGHTS, **cover_weights))
+        row(label, lambda opts, analysed, _c, words: _r2(
+            analysed, words, replace(opts, **options), weights))  # noqa: B023
+    return "\n".join(lines)
 
 
 # --- speed --------------------------------------------------------------------------------------
@@ -455,6 +546,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="more clusters to tune on, e.g. vims:path:0-150")
     parser.add_argument("--tune-words", metavar="W1,W2",
                         help="tune on the mean over these budgets (default: --words)")
+    parser.add_argument("--ablate", action="store_true",
+                        help="print what each part of the method adds, on the clusters given "
+                             "and --tune-with, over --tune-words")
     parser.add_argument("--speed", type=int, metavar="ARTICLES",
                         help="time one cluster of this many articles in the fast mode")
     parser.add_argument("--json", type=Path, help="write the results as JSON here")
@@ -464,6 +558,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if args.doc and not args.section:
         parser.error("--doc needs --section")
     return args
+
+
+def _set_name(path: Path, low: int, count: int, *, ranged: bool) -> str:
+    """A column name for a tuning set: its file, and the clusters taken if not all of it."""
+    return f"{path.stem} {low}-{low + count - 1}" if ranged else path.stem
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -479,14 +578,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not clusters:
         print(f"error: no clusters in {args.data}", file=sys.stderr)
         return 2
-    if args.tune:
+    if args.tune or args.ablate:
+        ranged = args.offset > 0 or args.limit is not None
+        sets = [(_set_name(args.data, args.offset, len(clusters), ranged=ranged), clusters)]
         for extra in args.tune_with or ():
             more_format, more_path, more_range = extra.split(":")
             low, high = map(int, more_range.split("-"))
-            clusters += read_clusters(Path(more_path), more_format)[low:high]
+            more = read_clusters(Path(more_path), more_format)[low:high]
+            sets.append((_set_name(Path(more_path), low, len(more), ranged=True), more))
         budgets = [int(w) for w in args.tune_words.split(",")] if args.tune_words else [args.words]
-        tune(clusters, budgets, {"max_similarity": CLUSTER_MAX_SIMILARITY,
-                                 "report_worth": CLUSTER_REPORT_WORTH})
+        preset = {"max_similarity": CLUSTER_MAX_SIMILARITY, "report_worth": CLUSTER_REPORT_WORTH}
+        if args.ablate:
+            print(ablate(sets, budgets, preset))
+        else:
+            tune([c for _, more in sets for c in more], budgets, preset)
         return 0
     names = list(SYSTEMS) if args.systems is None else args.systems.split(",")
     unknown = [n for n in names if n not in SYSTEMS]

@@ -97,3 +97,55 @@ def test_raw_mode_and_doc_sections_accumulate(vietnews: Path, tmp_path: Path) ->
     assert page.index("## Lines") < page.index("## Raw")
     assert page.count("## Lines") == 1 and "| lead-1 |" in page
     assert "--raw --section Raw" in page
+
+
+def _cluster_file(tmp_path: Path) -> Path:
+    """Two clusters in the AbMuSu format, from this project's own test texts."""
+    from test_multi import BAO_A, BAO_B, BAO_C, BAO_CAO_1, BAO_CAO_2
+
+    def record(texts: list[str], summary: str) -> str:
+        docs = [{"title": t.split("\n")[0] if "\n" in t else "", "anchor_text": "",
+                 "raw_text": t} for t in texts]
+        return json.dumps({"single_documents": docs, "summary": summary, "category": "x"},
+                          ensure_ascii=False)
+
+    path = tmp_path / "clusters.jsonl"
+    path.write_text("\n".join([
+        record([BAO_A, BAO_B, BAO_C], "Lũ quét đêm 12/8 ở xã Minh Tân cuốn trôi 14 ngôi nhà, "
+               "hai người mất tích; tỉnh hỗ trợ 20 triệu đồng mỗi hộ."),
+        record([BAO_CAO_1, BAO_CAO_2], "Ngành giáo dục tỉnh sơ kết học kỳ I: hoàn thành 95% kế "
+               "hoạch trường chuẩn, còn thiếu giáo viên vùng sâu."),
+    ]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_round_robin_filled_passes_over_an_overflowing_sentence() -> None:
+    import multi
+
+    cluster = multi.Cluster("x", (None, None), (("một hai ba", "bốn năm sáu bảy tám chín"),
+                                                ("mười một", "mười hai")), ("ref",))
+    # Round-robin order: (0,0) 3, (1,0) 2, (0,1) 6, (1,1) 2 syllables; a budget of 8.
+    assert multi.lead_round_robin(cluster, 8) == [(0, 0), (1, 0)]
+    assert multi.lead_round_robin_filled(cluster, 8) == [(0, 0), (1, 0), (1, 1)]
+
+
+def test_multi_benchmark_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import multi
+
+    data = _cluster_file(tmp_path)
+    out = tmp_path / "multi.json"
+    assert multi.main(["--format", "abmusu", "--data", str(data), "--words", "60", "--systems",
+                       "lead-round-robin,lead-round-robin-filled,summarize_documents",
+                       "--json", str(out)]) == 0
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    assert payload["n"] == 2
+    for result in payload["systems"].values():
+        assert 0 < result["rouge2"] <= 100
+        assert result["syllables"] <= 60
+    capsys.readouterr()
+    assert multi.main(["--format", "abmusu", "--data", str(data), "--words", "60",
+                       "--ablate"]) == 0
+    table = capsys.readouterr().out
+    rows = [line for line in table.splitlines() if line.startswith("| ")]
+    assert len(rows) == 2 + len(multi.ABLATIONS)  # header, round-robin, the variants
+    assert "**shipped**" in table
