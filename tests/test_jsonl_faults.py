@@ -290,6 +290,10 @@ def test_two_resumes_at_once_write_every_record_once(tmp_path: Path) -> None:
 # --- kills: SIGINT and SIGKILL at a moment the test chooses ------------------------------------
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_on_a_fifo(tmp_path: Path, lines: list[str]) -> tuple[subprocess.Popen[bytes], Path]:
     """A run reading a FIFO that holds ``lines`` and stays open: the run has written their
     records and waits for more when the test signals it (no race with its end)."""
@@ -297,7 +301,10 @@ def _start_on_a_fifo(tmp_path: Path, lines: list[str]) -> tuple[subprocess.Popen
     os.mkfifo(fifo)
     command = [sys.executable, "-m", "summarize", "--jsonl", str(fifo), "--out", str(target),
                *CLI_FAST]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Ctrl-C reaches the run with its default action even when the test itself was started
+    # with SIGINT ignored (a background job of a non-interactive shell passes that on).
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=_default_sigint)  # fmt: skip
     writer = os.open(fifo, os.O_WRONLY)
     os.write(writer, "".join(line + "\n" for line in lines).encode())
     deadline = time.monotonic() + 240
