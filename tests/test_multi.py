@@ -90,6 +90,18 @@ def test_default_budget_is_in_syllables():
     assert 0 < total <= CLUSTER_WORDS
 
 
+def test_a_small_clusters_default_summary_is_a_share_of_it():
+    from summarize.multi import CLUSTER_SHARE
+
+    summary = summarize_documents(CLUSTER)
+    content = sum(len(s.text.split()) for s in summary.all_sentences if s.noise is None)
+    total = sum(len(s.text.split()) for s in summary.sentences)
+    assert 0 < total <= CLUSTER_SHARE * content < CLUSTER_WORDS
+    assert len(summary.sentences) < len(summary.all_sentences) / 2
+    # A budget the caller gives is theirs: the whole of it.
+    assert len(summarize_documents(CLUSTER, words=CLUSTER_WORDS).sentences) > len(summary)
+
+
 def test_words_budget_is_a_cap():
     summary = summarize_documents(CLUSTER, words=40)
     assert sum(len(s.text.split()) for s in summary.sentences) <= 40
