@@ -123,29 +123,29 @@ def lead_first(cluster: Cluster, words: int) -> list[Pick]:
     return [(doc, 0) for doc in range(len(cluster.sentences))]
 
 
+def _round_robin(cluster: Cluster) -> list[Pick]:
+    """Sentence 1 of every article, then sentence 2 of every article, ..."""
+    longest = max(map(len, cluster.sentences))
+    return [(doc, position) for position in range(longest)
+            for doc in range(len(cluster.sentences)) if position < len(cluster.sentences[doc])]
+
+
 def lead_round_robin(cluster: Cluster, words: int) -> list[Pick]:
     """Sentence 1 of every article, then sentence 2 of every article, ..., up to the budget."""
-    longest = max(map(len, cluster.sentences))
-    order = [(doc, position) for position in range(longest)
-             for doc in range(len(cluster.sentences)) if position < len(cluster.sentences[doc])]
-    return fit(order, cluster, words)
+    return fit(_round_robin(cluster), cluster, words)
 
 
 def lead_round_robin_filled(cluster: Cluster, words: int) -> list[Pick]:
     """Lead round-robin filled as the library fills its budget: a sentence that would
     overflow is passed over for a later one that fits (the first one always)."""
-    longest = max(map(len, cluster.sentences))
     kept: list[Pick] = []
     total = 0
-    for position in range(longest):
-        for doc in range(len(cluster.sentences)):
-            if position >= len(cluster.sentences[doc]):
-                continue
-            length = _syllables(cluster.sentences[doc][position])
-            if kept and total + length > words:
-                continue
-            kept.append((doc, position))
-            total += length
+    for doc, position in _round_robin(cluster):
+        length = _syllables(cluster.sentences[doc][position])
+        if kept and total + length > words:
+            continue
+        kept.append((doc, position))
+        total += length
     return kept
 
 

@@ -135,8 +135,7 @@ def cover(
 
     heap = [(-value(i), i) for i in candidates]
     heapq.heapify(heap)
-    chosen: list[int] = []
-    taken: set[int] = set()
+    chosen: set[int] = set()
     blocked: set[int] = set()
     waiting: dict[int, list[int]] = {}
     used = 0
@@ -144,7 +143,7 @@ def cover(
         _, i = heapq.heappop(heap)
         if i in blocked or (chosen and used + lengths[i] > cap):
             continue  # never again: the summary only grows
-        if needs_previous is not None and needs_previous[i] and i - 1 not in taken:
+        if needs_previous is not None and needs_previous[i] and i - 1 not in chosen:
             waiting.setdefault(i - 1, []).append(i)
             continue
         current = value(i)
@@ -155,8 +154,7 @@ def cover(
             break
         if not chosen and lengths[i] > cap and _any_fits(heap, lengths, cap):
             continue  # the best that fits comes first; a lone overflow only if nothing fits
-        chosen.append(i)
-        taken.add(i)
+        chosen.add(i)
         used += lengths[i]
         covered[rows[i]] = True
         blocked.update(similar.get(i, ()))

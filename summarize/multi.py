@@ -184,8 +184,9 @@ def summarize_with(
 @dataclass(frozen=True, slots=True)
 class Cluster:
     """A cluster after every stage that does not depend on the weights or the budget: its
-    documents, their sentences joined in order, the cluster graph and each content
-    sentence's signals (arrays over the content sentences, ``keep`` their cluster indices)."""
+    documents, their sentences joined in order, the cluster graph, each content sentence's
+    signals (arrays over the content sentences, ``keep`` their cluster indices) and every
+    sentence's concepts (:func:`summarize.cover.concepts`, numbered with the titles')."""
 
     docs: tuple[_Document, ...]
     doc_of: NDArray[np.int64]
@@ -199,6 +200,9 @@ class Cluster:
     position: NDArray[np.float64]
     log_length: NDArray[np.float64]
     title_similarity: NDArray[np.float64]
+    concepts: tuple[NDArray[np.int64], ...]
+    title_concepts: NDArray[np.int64]
+    concept_count: int
 
 
 def summarize_cluster(
@@ -247,6 +251,8 @@ def analyse(texts: Sequence[str], titles: Sequence[str | None], opts: Options) -
     counts[keep] = np.diff(graph.indptr)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
+    heads = [list(d.title_syllables) for d in docs if d.title_syllables]
+    concepts, concept_count = cover.concepts([s for d in docs for s in d.syllables] + heads)
     return Cluster(
         docs=docs,
         doc_of=doc_of,
@@ -260,6 +266,9 @@ def analyse(texts: Sequence[str], titles: Sequence[str | None], opts: Options) -
         position=_positions(docs_kept),
         log_length=np.log1p(np.asarray([lengths[i] for i in keep], dtype=np.float64)),
         title_similarity=_title_similarity(vectors, m, len(queries)),
+        concepts=tuple(concepts[:n]),
+        title_concepts=np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *concepts[n:]])),
+        concept_count=concept_count,
     )
 
 
@@ -349,17 +358,13 @@ def _cover(
     leans on the one before is taken only after it, unless that leaves nothing to take."""
     content = [i for i, ok in enumerate(cluster.content) if ok]
     candidates = [i for i in content if not demoted[i]] or content
-    n = len(cluster.content)
-    heads = [list(d.title_syllables) for d in cluster.docs if d.title_syllables]
-    rows, count = cover.concepts([s for d in cluster.docs for s in d.syllables] + heads)
-    title_ids = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *rows[n:]]))
-    positions = np.zeros(n)
+    rows = cluster.concepts
+    positions = np.zeros(len(cluster.content))
     positions[cluster.keep] = cluster.position
     weights = cover.concept_weights(
-        rows, count, candidates, cluster.doc_of.tolist(), positions.tolist(), title_ids,
-        cover_weights,
+        rows, cluster.concept_count, candidates, cluster.doc_of.tolist(), positions.tolist(),
+        cluster.title_concepts, cover_weights,
     )
-    rows = rows[:n]
     chosen = cover.cover(
         rows, weights, scores, candidates, cluster.lengths, budget, cluster.graph,
         max_similarity=opts.max_similarity, needs_previous=needs_previous, weights=cover_weights,
